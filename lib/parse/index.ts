@@ -1,0 +1,173 @@
+import { normalize, sourceSpan, valueOf, type NormText } from '../normalize/text';
+import { findBankMention } from './bank';
+import { matchDivisions, resolvePlace, type ResolvedPlace } from './divisions/match';
+import { addressRegion, noiseSpans } from './message';
+import { matchRoad, type Span } from './road';
+import { floorFromRoom } from './room';
+import { parseTail } from './tail';
+
+/** The parts of an address, named as the command-line contract names them. */
+export const PART_NAMES = [
+  'province', 'city', 'district', 'road', 'roadNo', 'building', 'buildingNo', 'floors', 'room', 'bank', 'branch',
+] as const;
+export type PartName = (typeof PART_NAMES)[number];
+
+export interface ParsedAddress {
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  road: string | null;
+  roadNo: string | null;
+  building: string | null;
+  buildingNo: string | null;
+  /** Floors the address states; basements negative; [] when none. */
+  floors: number[];
+  /** Floor designations with no number: 裙楼, 夹层, 架空层, M, LG (G counts as floor 1). */
+  floorLabels: string[];
+  /** A floor guessed only from a room number (1803 → 18), else null. */
+  inferredFloor: number | null;
+  /** The room as written, half-width, without 室/房. */
+  room: string | null;
+  /** Canonical bank name (中国建设银行) or a kind of bank (农村商业银行). */
+  bank: string | null;
+  branch: string | null;
+}
+
+export interface ParseResult extends ParsedAddress {
+  /** Where each part stands in the original text: [start, end) in UTF-16 code units. */
+  spans: Partial<Record<PartName, [number, number]>>;
+  /** Where the address itself stands in the text (a message has more around it). */
+  addressSpan: [number, number];
+  /** Today's divisions, resolved from what is written. */
+  place: ResolvedPlace;
+  /** Parts not in the contract but used to match outlets. */
+  extra: {
+    town: string | null;
+    zone: string | null;
+    crossRoad: string | null;
+    houseNo: string | null;
+    bankIsGeneric: boolean;
+  };
+}
+
+function makeSkip(spans: Span[]): (p: number) => number {
+  if (spans.length === 0) return (p) => p;
+  return (p) => {
+    for (const s of spans) if (p >= s.start && p < s.end) return s.end;
+    return p;
+  };
+}
+
+const UNRESOLVED: ResolvedPlace = Object.freeze({ province: null, city: null, district: null, candidates: [], former: null });
+
+export interface ParseOptions {
+  /** Resolve the written divisions to today's (default true); the parse command skips it. */
+  resolvePlace?: boolean;
+}
+
+/** Parse one address, or a whole message holding one. Never throws on any string. */
+export function parse(input: string, options: ParseOptions = {}): ParseResult {
+  const nt = normalize(input);
+  const text = nt.text;
+  const noise = noiseSpans(text);
+  const region = addressRegion(text, noise);
+
+  // The bank may be named anywhere in a message; its name and branch are not address parts.
+  const bankHit = findBankMention(text, 0, text.length) ;
+  const taken: Span[] = [...noise];
+  if (bankHit) {
+    if (bankHit.end > bankHit.start) taken.push({ start: bankHit.start, end: bankHit.end });
+    if (bankHit.branch) taken.push(bankHit.branch);
+  }
+  taken.sort((a, b) => a.start - b.start);
+  const skip = makeSkip(taken);
+  const blocked = (p: number) => skip(p) !== p;
+
+  const div = matchDivisions(text, region.start, region.end, skip);
+  let road = matchRoad(text, div.end, region.end, blocked);
+  let tail = parseTail(text, road ? road.end : div.end, region.end, skip);
+  if (road && road.road.start > div.end) {
+    const before = parseTail(text, div.end, road.road.start, skip);
+    if (before.floors.length > 0) {
+      // A street named after a floor (商贸城三楼四川街575号) is an aisle inside the building.
+      road = null;
+      tail = parseTail(text, div.end, region.end, skip);
+    } else if (!tail.room && before.room?.marked) tail.room = before.room;
+  }
+
+  const spans: ParseResult['spans'] = {};
+  const part = (name: PartName, s: Span | null | undefined): string | null => {
+    if (!s || s.end <= s.start) return null;
+    spans[name] = sourceSpan(nt, s.start, s.end);
+    return valueOf(nt, s.start, s.end);
+  };
+
+  const floors: number[] = [];
+  const floorLabels: string[] = [];
+  for (const f of tail.floors) {
+    for (const v of f.floors) if (!floors.includes(v)) floors.push(v);
+    for (const l of f.labels) if (!floorLabels.includes(l)) floorLabels.push(l);
+  }
+  if (tail.room?.floor !== undefined && !floors.includes(tail.room.floor)) floors.push(tail.room.floor);
+  floors.sort((a, b) => a - b);
+  if (tail.floors.length) {
+    const first = tail.floors[0];
+    const last = tail.floors[tail.floors.length - 1];
+    spans.floors = sourceSpan(nt, first.start, last.end);
+  } else if (tail.room?.floor !== undefined) {
+    spans.floors = sourceSpan(nt, tail.room.start, tail.room.valueStart);
+  }
+
+  const room = tail.room ? part('room', { start: tail.room.valueStart, end: tail.room.valueEnd }) : null;
+  const inferredFloor = room && floors.length === 0 ? floorFromRoom(room) : null;
+
+  const result: ParseResult = {
+    province: part('province', div.province),
+    city: part('city', div.city),
+    district: part('district', div.district),
+    road: part('road', road?.road),
+    roadNo: part('roadNo', road?.roadNo),
+    building: part('building', tail.building),
+    buildingNo: part('buildingNo', tail.buildingNo),
+    floors,
+    floorLabels,
+    inferredFloor,
+    room,
+    bank: bankHit?.bank ?? null,
+    branch: bankHit?.branch ? part('branch', bankHit.branch) : null,
+    spans,
+    addressSpan: sourceSpan(nt, region.start, region.end),
+    place: options.resolvePlace === false ? UNRESOLVED : resolvePlace(div),
+    extra: {
+      town: div.town ? valueOf(nt, div.town.start, div.town.end) : null,
+      zone: div.zone ? valueOf(nt, div.zone.start, div.zone.end) : null,
+      crossRoad: road?.crossRoad ? valueOf(nt, road.crossRoad.start, road.crossRoad.end) : null,
+      houseNo: road?.houseNo ? valueOf(nt, road.houseNo.start, road.houseNo.end) : tail.houseNo ? valueOf(nt, tail.houseNo.start, tail.houseNo.end) : null,
+      bankIsGeneric: bankHit?.generic ?? false,
+    },
+  };
+  if (bankHit?.bank && bankHit.end > bankHit.start) spans.bank = sourceSpan(nt, bankHit.start, bankHit.end);
+  // The province of a municipality is also its city: report the city only once it is written.
+  return result;
+}
+
+/** Only the parts of the contract, in its order. */
+export function contractParts(r: ParseResult): ParsedAddress {
+  return {
+    province: r.province,
+    city: r.city,
+    district: r.district,
+    road: r.road,
+    roadNo: r.roadNo,
+    building: r.building,
+    buildingNo: r.buildingNo,
+    floors: r.floors,
+    floorLabels: r.floorLabels,
+    inferredFloor: r.inferredFloor,
+    room: r.room,
+    bank: r.bank,
+    branch: r.branch,
+  };
+}
+
+export type { NormText };

@@ -1,0 +1,142 @@
+import type { Span } from './road';
+
+/**
+ * Finding the address in a whole SMS or WeChat message: greetings, names, phone numbers,
+ * dates, times, amounts and sales talk around it. Numbers that are not part of an address
+ * (13812345678, 10点30分, 28号下午, 5万) are marked so that no part of the parser reads them.
+ */
+
+const NOISE: RegExp[] = [
+  /https?:\/\/[^\s\u4e00-\u9fa5]+/g, // links
+  /(?<!\d)(?:\+?86-?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)/g, // mobile numbers
+  /(?<!\d)(?:\(?0\d{2,3}\)?-?)\d{7,8}(?:-\d{1,6})?(?!\d)/g, // landlines
+  /(?<!\d)(?:400|800)-?\d{3}-?\d{4}(?!\d)/g, // service numbers
+  /(?<![\d-])9[56]\d{3}(?![\d号楼层室])/g, // 95533 and friends
+  /(?<![\d-])(?:19|20)\d{2}[-/.年](?:0?[1-9]|1[0-2])[-/.月](?:0?[1-9]|[12]\d|3[01])(?!\d)[日号]?/g, // dates
+  /(?<!\d)(?:0?[1-9]|1[0-2])月(?:0?[1-9]|[12]\d|3[01])(?!\d)[日号]?/g,
+  /(?<!\d)\d{1,2}号(?=[上下中]午|晚上?|早上?|凌晨|傍晚|\(?周|\(?星期|[,，]?[上下中]午)/g,
+  /(?:周|星期)[一二三四五六日天]/g,
+  /(?<!\d)\d{1,2}[:：]\d{2}(?::\d{2})?/g, // times
+  /(?<![\d号])(?:[0-2]?\d|[一二三四五六七八九十]{1,3})(?:点|时)(?:\d{1,2}分?|半|[一二三四五六七八九十]{1,3}分|整|钟)?/g,
+  /\d+(?:\.\d+)?(?:万元|万|千元|元|块|%|个点|厘|期|个月|年|天|小时|分钟)/g, // money, rates, terms
+  /[一二三四五六七八九十百千]+(?:万元|万|千元|元|个点|个月)/g,
+  /(?:工号|编号|验证码|卡号|尾号|身份证号?|合同号|QQ|微信号?|vx|VX)[:：]?[A-Za-z0-9_-]+/g,
+];
+
+export function noiseSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const re of NOISE) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      spans.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Span[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+// Sentences and clauses.
+const STRONG = /[。!?;\n]/;
+const WEAK = /[,，]/;
+
+// Evidence that a clause holds an address.
+const EVIDENCE: [RegExp, number][] = [
+  [/[\u4e00-\u9fa5]{1,7}(?:省|市|区|县)(?![场民长委])/, 3],
+  [/(?:路|街|大道|巷|道|弄)(?:[东西南北中]段?)?\d+(?:[-之]\d+)?号?/, 4],
+  [/(?:路|街|大道|巷|胡同)/, 1],
+  [/(?:大厦|中心|广场|大楼|商城|写字楼|国际|花园|公寓|大院|园区|小区|商务楼|综合楼)/, 2],
+  [/(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:楼|层|F)|首层|地下/, 2],
+  [/\d{2,5}(?:室|房)|(?:栋|座|幢|号楼)/, 2],
+  [/(?:地址|位置|位于|地点)/, 2],
+  [/(?:支行|分行|营业部|分理处)/, 1],
+];
+// Words after which the address starts: 地址：…, 请到…, 明天下午3点到…
+const CUE = /(?:地址|地点|位置|位于|坐落于|来到|前往|请到|请来|到我们|到我行|在我们|过来|[请您就直接可以天午上点\s](?:到|在|来|去|至))[:：]?/g;
+// The first sure sign of the address proper (a numbered road, a building, a floor or room).
+const HARD = /(?:路|街|大道|巷|道|弄)(?:[东西南北中]段?)?\d+|大厦|中心|广场|大楼|商城|写字楼|(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:楼|层|F)|\d{2,5}(?:室|房)/;
+// Words that end the address: 签约, 办理, 面签...
+const TAIL = /(?:签约|签合同|签字|面签|面谈|办理|办手续|找我|等您|等你|见面|过来|来一趟|来签|谢谢|即可|详谈|咨询|联系).*$/;
+
+function score(s: string): number {
+  let v = 0;
+  for (const [re, w] of EVIDENCE) if (re.test(s)) v += w;
+  return v;
+}
+
+/**
+ * The part of a text that holds the address. A plain address comes back whole; in a
+ * message, the best-scoring clause (with its neighbours when the address runs across a
+ * comma), without the words that lead into it or follow it.
+ */
+export function addressRegion(text: string, noise: Span[]): Span {
+  const whole = { start: 0, end: text.length };
+  const strong = STRONG.test(text);
+  if (!strong && !WEAK.test(text) && noise.length === 0) return whole;
+
+  // Blank out noise so that it neither scores nor splits.
+  let masked = text;
+  for (const n of noise) masked = masked.slice(0, n.start) + ' '.repeat(n.end - n.start) + masked.slice(n.end);
+
+  // Clauses: split on strong and weak punctuation, remembering which.
+  const clauses: { start: number; end: number; strongBefore: boolean; score: number }[] = [];
+  let s = 0;
+  let strongBefore = true;
+  for (let i = 0; i <= masked.length; i++) {
+    const c = masked[i];
+    if (i === masked.length || STRONG.test(c) || WEAK.test(c)) {
+      if (i > s) {
+        clauses.push({ start: s, end: i, strongBefore, score: score(masked.slice(s, i)) });
+      }
+      strongBefore = i < masked.length && STRONG.test(c);
+      s = i + 1;
+    }
+  }
+  if (clauses.length === 0) return whole;
+  let best = 0;
+  for (let k = 1; k < clauses.length; k++) if (clauses[k].score > clauses[best].score) best = k;
+  if (clauses[best].score < 3) {
+    // A short line with a stray comma is still an address; a message with nothing like an
+    // address in it has none, and its greetings are not read as one.
+    return !strong && noise.length === 0 && text.length <= 60 ? whole : { start: 0, end: 0 };
+  }
+
+  // Extend across commas to clauses that carry on the address.
+  let first = best;
+  let last = best;
+  while (first > 0 && !clauses[first].strongBefore && clauses[first - 1].score >= 3 && !/[.。]$/.test(masked.slice(clauses[first - 1].start, clauses[first - 1].end))) first--;
+  while (last + 1 < clauses.length && !clauses[last + 1].strongBefore && clauses[last + 1].score >= 2) last++;
+
+  let start = clauses[first].start;
+  let end = clauses[last].end;
+  const head = masked.slice(start, end);
+
+  // Cut what leads into the address: the last cue before the first sure sign of it.
+  const hard = HARD.exec(head);
+  const limit = hard ? hard.index : head.length;
+  CUE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let cut = 0;
+  while ((m = CUE.exec(head))) {
+    const cueEnd = m.index + m[0].length;
+    if (cueEnd > limit) break;
+    cut = cueEnd;
+  }
+  start += cut;
+
+  const tail = TAIL.exec(masked.slice(start, end));
+  if (tail && tail.index > 0) end = start + tail.index;
+  while (start < end && /\s/.test(masked[start])) start++;
+  while (end > start && /\s/.test(masked[end - 1])) end--;
+  return { start, end };
+}
