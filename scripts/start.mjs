@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// npm start: build the app if it was never built or its sources changed since, then serve it.
+// PORT and HOSTNAME are honoured as by `next start`.
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const next = path.join(root, 'node_modules', '.bin', 'next');
+
+function newest(p) {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let m = 0;
+  for (const e of fs.readdirSync(p)) if (e !== 'node_modules' && !e.startsWith('.')) m = Math.max(m, newest(path.join(p, e)));
+  return m;
+}
+
+const buildId = path.join(root, '.next', 'BUILD_ID');
+const sources = ['app', 'lib', 'public', 'package.json', 'next.config.js', 'tsconfig.json'].map((p) => newest(path.join(root, p)));
+if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < Math.max(...sources)) {
+  const b = spawnSync(next, ['build'], { cwd: root, env, stdio: 'inherit' });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+const args = ['start', ...process.argv.slice(2)];
+const child = spawn(next, args, { cwd: root, env, stdio: 'inherit' });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));
