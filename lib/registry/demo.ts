@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildRegistry } from './build';
+import { openRegistry, type Registry } from './registry';
+
+/**
+ * Which registry a process uses: REGISTRY_DB when set, else the demo registry built from the
+ * hand-written sources in data/demo (fictional outlets in real districts, flagged as demo in
+ * every result). The demo file is (re)built before use when it is missing or older than its
+ * sources; at run time every registry is only read.
+ */
+
+
+/**
+ * The project's folder: found from the working directory (npm scripts and `next start` run
+ * there), since bundled code cannot rely on its own location.
+ */
+function findRoot(): string {
+  let dir = process.env.REALBRANCH_ROOT ?? process.cwd();
+  for (let i = 0; i < 8; i++) {
+    if (fs.existsSync(path.join(dir, 'data', 'demo', 'manifest.json'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  throw new Error('cannot find data/demo/manifest.json: run from the project folder, or set REGISTRY_DB');
+}
+
+export function demoPaths(): { manifest: string; db: string } {
+  const root = findRoot();
+  return { manifest: path.join(root, 'data', 'demo', 'manifest.json'), db: path.join(root, 'data', 'demo-registry.sqlite') };
+}
+
+function newestIn(dir: string): number {
+  let m = 0;
+  for (const f of fs.readdirSync(dir)) m = Math.max(m, fs.statSync(path.join(dir, f)).mtimeMs);
+  return m;
+}
+
+/** The demo registry's file, built first if it is missing or stale. */
+export async function ensureDemoRegistry(): Promise<string> {
+  const { manifest, db } = demoPaths();
+  if (!fs.existsSync(db) || fs.statSync(db).mtimeMs < newestIn(path.dirname(manifest))) {
+    await buildRegistry({ manifest, out: db });
+  }
+  return db;
+}
+
+/** The registry file this process should read. */
+export async function registryPath(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const file = env.REGISTRY_DB?.trim();
+  if (file) {
+    if (!fs.existsSync(file)) throw new Error(`REGISTRY_DB=${file}: no such file (build one with npm run registry:build)`);
+    return path.resolve(file);
+  }
+  return ensureDemoRegistry();
+}
+
+export async function currentRegistry(env: NodeJS.ProcessEnv = process.env): Promise<Registry> {
+  return openRegistry(await registryPath(env));
+}

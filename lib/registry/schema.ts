@@ -1,0 +1,89 @@
+/**
+ * The registry's SQLite schema. One row per outlet; one or more addresses per outlet (its
+ * licensed address, and the previous one a licence record may carry), each stored already
+ * parsed into parts; coverage says which banks and regions the sources cover.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const DDL = `
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  file TEXT NOT NULL,
+  bank TEXT NOT NULL,            -- canonical name, or * for every bank
+  bank_label TEXT NOT NULL,      -- as the manifest wrote it
+  region TEXT NOT NULL,
+  region_code TEXT NOT NULL,     -- '' for the whole country
+  note TEXT,
+  format TEXT NOT NULL,
+  crs TEXT NOT NULL,             -- wgs84, gcj02, bd09 or what the manifest said
+  approximate INTEGER NOT NULL,  -- positions kept as given: not at building scale
+  as_of TEXT NOT NULL,
+  report TEXT NOT NULL           -- the import report, JSON
+);
+
+CREATE TABLE coverage (
+  bank TEXT NOT NULL,            -- canonical name, or * for every bank
+  region_code TEXT NOT NULL,     -- '' (whole country), a province, city or district code
+  region TEXT NOT NULL,
+  source_id INTEGER NOT NULL REFERENCES sources(id)
+);
+
+CREATE TABLE outlets (
+  id INTEGER PRIMARY KEY,
+  bank TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('staffed', 'self_service', 'non_bank')),
+  phone TEXT,
+  branch_key TEXT,
+  province_code TEXT,
+  city_code TEXT,
+  district_code TEXT,
+  placed_by TEXT,                -- address, name, region, coordinates; NULL when unplaced
+  lat REAL,                      -- WGS-84 when the source's system is known
+  lng REAL,
+  approximate INTEGER NOT NULL,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  source_row INTEGER NOT NULL,
+  merged_rows TEXT,              -- rows merged into this one as duplicates, JSON
+  licence TEXT                   -- licence fields, JSON, for licence records
+);
+
+CREATE TABLE addresses (
+  id INTEGER PRIMARY KEY,
+  outlet_id INTEGER NOT NULL REFERENCES outlets(id),
+  current INTEGER NOT NULL,      -- 0 for a previous address (变更前机构信息)
+  address TEXT NOT NULL,
+  road TEXT,
+  road_num INTEGER,
+  road_nums TEXT,                -- every number, JSON (185、187号)
+  road_no TEXT,
+  cross_road TEXT,
+  building TEXT,
+  building_key TEXT,
+  building_no TEXT,
+  floors TEXT NOT NULL,          -- JSON list; [] = street level
+  floor_labels TEXT NOT NULL,    -- JSON list
+  room TEXT,
+  city_code TEXT,
+  district_code TEXT
+);
+
+CREATE VIRTUAL TABLE building_fts USING fts5(building_key, content='', tokenize='trigram');
+CREATE VIRTUAL TABLE outlet_rtree USING rtree(id, min_lat, max_lat, min_lng, max_lng);
+`;
+
+/** Indexes are made after the rows are in: faster than keeping them up to date row by row. */
+export const INDEXES = `
+CREATE INDEX addresses_road ON addresses(road_num, city_code);
+CREATE INDEX addresses_building ON addresses(building_key);
+CREATE INDEX addresses_cross ON addresses(road, cross_road);
+CREATE INDEX addresses_outlet ON addresses(outlet_id);
+CREATE INDEX outlets_bank_city ON outlets(bank, city_code);
+CREATE INDEX outlets_city ON outlets(city_code, district_code);
+CREATE INDEX coverage_bank ON coverage(bank);
+`;

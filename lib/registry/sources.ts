@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { z } from 'zod';
+
+/**
+ * Reading one source file into rows: a bank's own outlet list (网点名称,网点地址,电话,
+ * Longitude,Latitude) or the regulator's licence records (机构编码 … 变更前机构信息), as CSV
+ * or XLSX. Every row is checked with zod; a bad row is reported with its number and reason,
+ * and the good rows are kept.
+ */
+
+export type SourceFormat = 'outlet-list' | 'licence';
+
+export interface LicenceFields {
+  code: string | null; // 机构编码
+  shortName: string | null; // 机构简称
+  location: string | null; // 机构所在地
+  postcode: string | null;
+  issuedAt: string | null; // 发证日期
+  approvedAt: string | null; // 批准成立日期
+  authority: string | null; // 发证机关
+  serial: string | null; // 流水号
+}
+
+export interface RawRow {
+  /** Line of the file (CSV) or row of the sheet (XLSX), 1 = header. */
+  row: number;
+  name: string;
+  address: string;
+  phone: string | null;
+  lng: number | null;
+  lat: number | null;
+  previousAddress: string | null;
+  licence: LicenceFields | null;
+}
+
+export interface RowProblem {
+  row: number;
+  reason: string;
+}
+
+export interface SourceRows {
+  format: SourceFormat;
+  rows: RawRow[];
+  skipped: RowProblem[];
+}
+
+const OUTLET_HEADER = ['网点名称', '网点地址'];
+const LICENCE_HEADER = ['机构编码', '机构名称', '机构地址'];
+
+const text = z.preprocess((v) => (v === null || v === undefined ? '' : String(v).trim()), z.string());
+const OutletListRow = z.object({
+  网点名称: text,
+  网点地址: text,
+  电话: text.optional(),
+  Longitude: text.optional(),
+  Latitude: text.optional(),
+});
+const LicenceRow = z.object({
+  机构编码: text.optional(),
+  机构名称: text,
+  机构简称: text.optional(),
+  机构地址: text,
+  经度: text.optional(),
+  纬度: text.optional(),
+  机构所在地: text.optional(),
+  邮政编码: text.optional(),
+  发证日期: text.optional(),
+  批准成立日期: text.optional(),
+  发证机关: text.optional(),
+  流水号: text.optional(),
+  变更前机构信息: text.optional(),
+});
+
+/** A coordinate as written ("+0117.263857", "117.2"); null when absent, zero or outside China. */
+export function readCoordinate(raw: string | undefined, axis: 'lng' | 'lat'): number | null {
+  if (!raw) return null;
+  const v = Number.parseFloat(raw.replace(/^\+/, ''));
+  if (!Number.isFinite(v) || v === 0) return null;
+  const [lo, hi] = axis === 'lng' ? [73, 136] : [3, 54];
+  return v >= lo && v <= hi ? v : null;
+}
+
+/** 变更前机构信息 holds the previous name and address; keep the address. */
+export function previousAddressOf(info: string | undefined): string | null {
+  if (!info) return null;
+  const m = /(?:机构)?地址[:：]\s*([^；;|\n]+)/.exec(info);
+  if (m) return m[1].trim() || null;
+  // Without labels, the text is the old address itself when it looks like one.
+  return /[路街道巷号楼层室]/.test(info) ? info.trim() : null;
+}
+
+function detectFormat(header: string[]): SourceFormat | null {
+  const h = header.map((c) => String(c ?? '').replace(/^\uFEFF/, '').trim());
+  if (LICENCE_HEADER.every((c) => h.includes(c))) return 'licence';
+  if (OUTLET_HEADER.every((c) => h.includes(c))) return 'outlet-list';
+  return null;
+}
+
+function toObjects(table: unknown[][], firstRow: number, lineOf?: (i: number) => number) {
+  const header = (table[0] ?? []).map((c) => String(c ?? '').replace(/^\uFEFF/, '').trim());
+  return {
+    header,
+    records: table.slice(1).map((cells, i) => ({
+      row: lineOf ? lineOf(i) : firstRow + i + 1,
+      cells,
+      object: Object.fromEntries(header.map((h, k) => [h, cells[k] === undefined ? undefined : cells[k]])),
+    })),
+  };
+}
+
+async function readTable(file: string): Promise<{ table: unknown[][]; lineOf?: (i: number) => number }> {
+  if (/\.xlsx$/i.test(file)) {
+    const { readSheet } = await import('read-excel-file/node');
+    const data = (await readSheet(file)) as unknown[][];
+    return { table: data };
+  }
+  const buf = fs.readFileSync(file);
+  if (buf.includes(0)) throw new Error('not a text file (it holds NUL bytes)');
+  const records = parseCsv(buf, {
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  return { table: records.map((r) => r.record), lineOf: (i: number) => records[i + 1].info.lines };
+}
+
+export async function readSource(file: string, declared?: SourceFormat): Promise<SourceRows> {
+  const { table, lineOf } = await readTable(file);
+  if (table.length === 0) throw new Error('the file is empty');
+  const { header, records } = toObjects(table, 1, lineOf);
+  const format = declared ?? detectFormat(header);
+  if (!format) throw new Error(`unknown columns: ${header.join(',')} (expected an outlet list with 网点名称,网点地址 or licence records with 机构编码,机构名称,机构地址)`);
+  const detected = detectFormat(header);
+  if (detected && detected !== format) throw new Error(`declared format ${format}, but the columns are those of ${detected}`);
+
+  const rows: RawRow[] = [];
+  const skipped: RowProblem[] = [];
+  for (const r of records) {
+    if (r.cells.length < 2 && r.cells.every((c) => String(c ?? '').trim() === '')) continue;
+    if (format === 'outlet-list') {
+      const p = OutletListRow.safeParse(r.object);
+      if (!p.success) {
+        skipped.push({ row: r.row, reason: `malformed row: ${p.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ')}` });
+        continue;
+      }
+      const o = p.data;
+      if (!o.网点地址) {
+        skipped.push({ row: r.row, reason: o.网点名称 ? 'no address' : 'empty row' });
+        continue;
+      }
+      rows.push({
+        row: r.row,
+        name: o.网点名称,
+        address: o.网点地址,
+        phone: o.电话 || null,
+        lng: readCoordinate(o.Longitude, 'lng'),
+        lat: readCoordinate(o.Latitude, 'lat'),
+        previousAddress: null,
+        licence: null,
+      });
+    } else {
+      const p = LicenceRow.safeParse(r.object);
+      if (!p.success) {
+        skipped.push({ row: r.row, reason: `malformed row: ${p.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ')}` });
+        continue;
+      }
+      const o = p.data;
+      if (!o.机构地址 || !o.机构名称) {
+        skipped.push({ row: r.row, reason: o.机构名称 ? 'no address' : 'no name' });
+        continue;
+      }
+      rows.push({
+        row: r.row,
+        name: o.机构名称,
+        address: o.机构地址,
+        phone: null,
+        lng: readCoordinate(o.经度, 'lng'),
+        lat: readCoordinate(o.纬度, 'lat'),
+        previousAddress: previousAddressOf(o.变更前机构信息),
+        licence: {
+          code: o.机构编码 || null,
+          shortName: o.机构简称 || null,
+          location: o.机构所在地 || null,
+          postcode: o.邮政编码 || null,
+          issuedAt: o.发证日期 || null,
+          approvedAt: o.批准成立日期 || null,
+          authority: o.发证机关 || null,
+          serial: o.流水号 || null,
+        },
+      });
+    }
+  }
+  return { format, rows, skipped };
+}
