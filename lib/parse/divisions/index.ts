@@ -278,3 +278,38 @@ export function lineage(d: Division): { province: Division | null; city: Divisio
   if (d.level === 'city') return { province, city: d, district: null };
   return { province, city: d.cityCode ? idx.byCode.get(d.cityCode) ?? null : null, district: d };
 }
+
+/**
+ * The code that stands for a division's city when places are compared: the city's own code, a
+ * district's city, or the district itself for a city directly under its province (济源市).
+ */
+export function cityKeyOf(d: Division): string | null {
+  if (d.level === 'city') return d.code;
+  if (d.level === 'district') return d.cityCode ?? d.code;
+  return null;
+}
+
+/**
+ * The city a bank branch's name opens with: 深圳笋岗支行 → 深圳市, 宜春分行营业部 → 宜春市.
+ * Read leniently (a name is no address): the longest division name at its start that names
+ * exactly one city. `name` is the branch's name without its bank.
+ */
+export function cityFromName(name: string | null): Division | null {
+  if (!name) return null;
+  const idx = divisionIndex();
+  for (let len = Math.min(8, name.length); len >= 2; len--) {
+    const entries = idx.names.get(name.slice(0, len));
+    if (!entries) continue;
+    const cities = new Map<string, Division>();
+    for (const e of entries) {
+      const d = e.division;
+      if (d.level === 'province' && !/^(11|12|31|50)$/.test(d.code)) continue;
+      const code = d.level === 'province' ? `${d.code}01` : cityKeyOf(d);
+      const city = code ? idx.byCode.get(code) : undefined;
+      if (city) cities.set(city.code, city);
+    }
+    if (cities.size === 1) return [...cities.values()][0];
+    if (cities.size > 1) return null;
+  }
+  return null;
+}

@@ -1,0 +1,222 @@
+import { bankGroupOf, type BankGroup } from '../banks';
+import { toNumber } from '../normalize/numerals';
+import type { ParseResult } from '../parse';
+import { cityFromName, cityKeyOf, divisionIndex } from '../parse/divisions';
+import { branchesMatch, buildingKey, buildingsMatch, branchKey, roadKey, roadNumbers, roadSubNumber, roadsMatch } from '../registry/keys';
+import type { OutletAt } from '../registry/registry';
+import { floorWords } from './reasons';
+
+/**
+ * Comparing a claimed address with one registered outlet, part by part: where it stands
+ * (same road and number, same building), and whether it is the same spot (floor, room,
+ * tower) and the same bank.
+ */
+
+export type PartName = 'bank' | 'branch' | 'district' | 'road' | 'number' | 'building' | 'buildingNo' | 'floor' | 'room';
+export type PartStatus = 'confirmed' | 'mismatched' | 'not_in_registry' | 'not_given';
+
+export interface PartReport {
+  part: PartName;
+  status: PartStatus;
+  claimed: string | null;
+  registered: string | null;
+}
+
+/** What a text claims, in the forms the registry is compared in. */
+export interface Claim {
+  parsed: ParseResult;
+  bank: string | null;
+  bankGroup: BankGroup | null;
+  bankIsGeneric: boolean;
+  branch: string | null;
+  road: string | null;
+  roadNums: number[];
+  roadSub: number | null;
+  cross: string | null;
+  buildingKey: string | null;
+  buildingNo: string | null;
+  floors: number[];
+  labels: string[];
+  inferred: number | null;
+  room: string | null;
+  provinceCode: string | null;
+  cityKey: string | null;
+  districtCodes: string[];
+}
+
+export function claimOf(parsed: ParseResult): Claim {
+  const place = parsed.place;
+  const districts = place.district ? [place.district] : place.candidates;
+  const cityFromAddress = place.city ? cityKeyOf(place.city) : place.district ? cityKeyOf(place.district) : null;
+  // A city named only in the branch (交通银行深圳笋岗支行) still says where.
+  const branchCity = !cityFromAddress && parsed.branch ? cityFromName(branchKey(parsed.branch)) : null;
+  return {
+    parsed,
+    bank: parsed.bank,
+    bankGroup: parsed.bank ? bankGroupOf(parsed.bank) ?? null : null,
+    bankIsGeneric: parsed.extra.bankIsGeneric,
+    branch: parsed.branch,
+    road: roadKey(parsed.road),
+    roadNums: roadNumbers(parsed.roadNo),
+    roadSub: roadSubNumber(parsed.roadNo),
+    cross: roadKey(parsed.extra.crossRoad),
+    buildingKey: buildingKey(parsed.building),
+    buildingNo: parsed.buildingNo,
+    floors: parsed.floors,
+    labels: parsed.floorLabels,
+    inferred: parsed.inferredFloor,
+    room: parsed.room,
+    provinceCode: place.province?.code ?? branchCity?.provinceCode ?? null,
+    cityKey: cityFromAddress ?? branchCity?.code ?? null,
+    districtCodes: districts.map((d) => d.code),
+  };
+}
+
+// What a building's name ends with; a "building" that is none of these (您好) is no address.
+const BUILDING_WORD = /(?:大厦|大楼|大夏|中心|广场|商厦|商城|商场|城|苑|园|楼|公寓|宾馆|酒店|饭店|市场|院|馆|厂|小区|花园|村|庄|里|坊|湾|府|邸|座|塔|港|谷|汇|荟|天地|国际|时代|家园|新村|办公区|产业园|科技园|工业园|大院|街区)$/;
+
+/** Whether the text gives an address that can be checked at all. */
+export function isCheckable(c: Claim): boolean {
+  if (c.road && (c.roadNums.length > 0 || !!c.cross || !!c.buildingNo)) return true;
+  if (!c.buildingKey) return false;
+  const p = c.parsed;
+  return BUILDING_WORD.test(c.buildingKey) || !!p.buildingNo || p.floors.length > 0 || p.room !== null || !!p.district;
+}
+
+export type Relation = 'address' | 'building' | 'road';
+
+/** How an outlet's address relates to the claimed one: same address, same building, same road, or none. */
+export function relationOf(c: Claim, o: OutletAt): Relation | null {
+  const at = o.at;
+  const city = at.cityCode ?? o.cityCode;
+  if (c.cityKey && city && c.cityKey !== city) return null;
+  if (!c.cityKey && c.provinceCode && o.provinceCode && c.provinceCode !== o.provinceCode) return null;
+  const roadOk = roadsMatch(c.road, roadKey(at.road));
+  const numOk = c.roadNums.some((n) => at.roadNums.includes(n));
+  if (roadOk && numOk) {
+    const sub = roadSubNumber(at.roadNo);
+    // 136-5号 and 136-6号 are neighbouring lots.
+    if (c.roadSub !== null && sub !== null && c.roadSub !== sub) return 'road';
+    return 'address';
+  }
+  if (c.road && c.cross && at.road && at.crossRoad) {
+    const a = roadKey(at.road);
+    const b = roadKey(at.crossRoad);
+    if ((roadsMatch(c.road, a) && roadsMatch(c.cross, b)) || (roadsMatch(c.road, b) && roadsMatch(c.cross, a))) return 'address';
+  }
+  if (c.buildingKey && at.buildingKey && buildingsMatch(c.buildingKey, at.buildingKey)) {
+    // A building of the same name on another road is another building.
+    if (c.road && at.road && !roadOk) return null;
+    return 'building';
+  }
+  if (roadOk && c.buildingNo && at.buildingNo && sameBuildingNo(c.buildingNo, at.buildingNo) && !c.roadNums.length) return 'address';
+  if (roadOk) return 'road';
+  return null;
+}
+
+/** A building number's identity: A座 and A栋 are one tower; 一号楼 and 1号楼 one building. */
+export function buildingNoId(no: string): string {
+  const core = no.replace(/^第/, '').replace(/(?:号办公楼|号写字楼|号楼|号馆|号塔楼|号塔|号座|号|栋|幢|座|塔|楼)$/, '');
+  const n = toNumber(core);
+  return n !== null ? String(n) : core.toUpperCase();
+}
+
+export function sameBuildingNo(a: string, b: string): boolean {
+  return buildingNoId(a) === buildingNoId(b);
+}
+
+export interface FloorFit {
+  status: PartStatus;
+  compatible: boolean;
+  /** The claim is above the outlet (the core warning), not just elsewhere. */
+  upstairs: boolean;
+  /** The claimed floor was read from a room number (1803 → 18). */
+  byRoom: boolean;
+  claimed: { zh: string; en: string } | null;
+  registered: { zh: string; en: string };
+}
+
+/**
+ * Whether the claimed floor is the outlet's. An outlet address with no floor is at street
+ * level: a claimed floor of 3 or more there, or a room that implies one, is another place.
+ * A floor stated alone proves nothing either way: it is only compared with the outlet's.
+ */
+export function floorFit(c: Claim, o: OutletAt): FloorFit {
+  const reg = o.at.floors;
+  const regLabels = o.at.floorLabels.filter((l) => l !== 'G');
+  const registered = floorWords(reg, regLabels);
+  const byRoom = c.floors.length === 0 && c.inferred !== null;
+  const claimed = c.floors.length ? c.floors : c.inferred !== null ? [c.inferred] : [];
+  if (claimed.length === 0) {
+    if (c.labels.includes('地下室') && reg.length === 0 && regLabels.length === 0) {
+      return { status: 'mismatched', compatible: false, upstairs: false, byRoom, claimed: floorWords([], c.labels), registered };
+    }
+    const same = c.labels.length > 0 && c.labels.some((l) => regLabels.includes(l));
+    return { status: c.labels.length ? (same ? 'confirmed' : 'not_in_registry') : 'not_given', compatible: true, upstairs: false, byRoom, claimed: c.labels.length ? floorWords([], c.labels) : null, registered };
+  }
+  const words = floorWords(claimed);
+  if (reg.length === 0 && regLabels.length === 0) {
+    // Street level: the ground floor and the one above it belong to a street-level outlet.
+    if (claimed.every((f) => f === 1)) return { status: 'confirmed', compatible: true, upstairs: false, byRoom, claimed: words, registered };
+    if (claimed.every((f) => f === 1 || f === 2)) return { status: 'not_in_registry', compatible: true, upstairs: false, byRoom, claimed: words, registered };
+    return { status: 'mismatched', compatible: false, upstairs: claimed.some((f) => f >= 3), byRoom, claimed: words, registered };
+  }
+  if (reg.length === 0) return { status: 'not_in_registry', compatible: true, upstairs: false, byRoom, claimed: words, registered };
+  if (claimed.every((f) => reg.includes(f))) return { status: 'confirmed', compatible: true, upstairs: false, byRoom, claimed: words, registered };
+  return { status: 'mismatched', compatible: false, upstairs: Math.max(...claimed) > Math.max(...reg), byRoom, claimed: words, registered };
+}
+
+export interface Fit {
+  relation: Relation;
+  compatible: boolean;
+  bankMatches: boolean | null;
+  floor: FloorFit;
+  towerDiffers: boolean;
+  roomDiffers: boolean;
+  parts: PartReport[];
+}
+
+const status = (claimed: string | null, registered: string | null, same: boolean): PartStatus =>
+  claimed === null ? 'not_given' : registered === null ? 'not_in_registry' : same ? 'confirmed' : 'mismatched';
+
+export function bankMatches(c: Claim, bank: string): boolean | null {
+  if (!c.bank) return null;
+  if (c.bankIsGeneric) return !!c.bankGroup && bankGroupOf(bank) === c.bankGroup;
+  return c.bank === bank;
+}
+
+/** The part-by-part comparison of a claim with an outlet at the same address or building. */
+export function fitOf(c: Claim, o: OutletAt, relation: Relation): Fit {
+  const p = c.parsed;
+  const at = o.at;
+  const floor = floorFit(c, o);
+  const towerDiffers = !!c.buildingNo && !!at.buildingNo && !sameBuildingNo(c.buildingNo, at.buildingNo);
+  const roomDiffers = !!c.room && !!at.room && c.room !== at.room;
+  const bank = bankMatches(c, o.bank);
+  const districtCode = at.districtCode ?? o.districtCode;
+  const parts: PartReport[] = [
+    { part: 'bank', claimed: p.bank, registered: o.bank, status: bank === null ? 'not_given' : bank ? 'confirmed' : 'mismatched' },
+    { part: 'branch', claimed: p.branch, registered: o.name, status: status(p.branch, o.name, branchesMatch(p.branch, o.name)) },
+    {
+      part: 'district',
+      claimed: p.district,
+      registered: districtCode ? divisionIndex().byCode.get(districtCode)?.name ?? districtCode : null,
+      status: c.districtCodes.length === 0 ? 'not_given' : !districtCode ? 'not_in_registry' : c.districtCodes.includes(districtCode) ? 'confirmed' : 'mismatched',
+    },
+    { part: 'road', claimed: p.road, registered: at.road, status: status(c.road, at.road, roadsMatch(c.road, roadKey(at.road))) },
+    { part: 'number', claimed: p.roadNo, registered: at.roadNo, status: status(p.roadNo, at.roadNo, c.roadNums.some((n) => at.roadNums.includes(n))) },
+    { part: 'building', claimed: p.building, registered: at.building, status: status(c.buildingKey, at.buildingKey, buildingsMatch(c.buildingKey, at.buildingKey)) },
+    { part: 'buildingNo', claimed: p.buildingNo, registered: at.buildingNo, status: status(c.buildingNo, at.buildingNo, !towerDiffers) },
+    { part: 'floor', claimed: floor.claimed?.zh ?? null, registered: floor.registered.zh, status: floor.status },
+    { part: 'room', claimed: p.room, registered: at.room, status: status(c.room, at.room, !roomDiffers) },
+  ];
+  return {
+    relation,
+    compatible: floor.compatible && !towerDiffers && !roomDiffers,
+    bankMatches: bank,
+    floor,
+    towerDiffers,
+    roomDiffers,
+    parts,
+  };
+}
