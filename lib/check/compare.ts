@@ -2,9 +2,10 @@ import { bankGroupOf, type BankGroup } from '../banks';
 import { toNumber } from '../normalize/numerals';
 import type { ParseResult } from '../parse';
 import { cityFromName, cityKeyOf, divisionIndex } from '../parse/divisions';
-import { branchesMatch, buildingKey, buildingsMatch, branchKey, roadKey, roadNumbers, roadSubNumber, roadsMatch } from '../registry/keys';
+import { branchesMatch, buildingKey, buildingsMatch, branchKey, isGenericBuilding, roadKey, roadNumbers, roadSubNumber, roadsMatch } from '../registry/keys';
 import type { OutletAt } from '../registry/registry';
 import { floorWords } from './reasons';
+import { floorFromRoom } from '../parse/room';
 
 /**
  * Comparing a claimed address with one registered outlet, part by part: where it stands
@@ -42,6 +43,8 @@ export interface Claim {
   provinceCode: string | null;
   cityKey: string | null;
   districtCodes: string[];
+  /** The place rests on one bare name (凤凰 of 凤凰城B区…): a guess to drop if nothing matches. */
+  placeIsWeak: boolean;
 }
 
 export function claimOf(parsed: ParseResult): Claim {
@@ -69,6 +72,7 @@ export function claimOf(parsed: ParseResult): Claim {
     provinceCode: place.province?.code ?? branchCity?.provinceCode ?? null,
     cityKey: cityFromAddress ?? branchCity?.code ?? null,
     districtCodes: districts.map((d) => d.code),
+    placeIsWeak: [parsed.province, parsed.city, parsed.district].filter(Boolean).length === 1 && !/[省市区县旗州盟]$/.test(parsed.province ?? parsed.city ?? parsed.district ?? ''),
   };
 }
 
@@ -80,7 +84,10 @@ export function isCheckable(c: Claim): boolean {
   if (c.road && (c.roadNums.length > 0 || !!c.cross || !!c.buildingNo)) return true;
   if (!c.buildingKey) return false;
   const p = c.parsed;
-  return BUILDING_WORD.test(c.buildingKey) || !!p.buildingNo || p.floors.length > 0 || p.room !== null || !!p.district;
+  const placed = !!(p.district || p.city);
+  // 那栋楼, 我们楼下: words about a building, not its name.
+  if (/[我你他她它这那哪]|对面|旁边|附近|楼下|楼上/.test(c.buildingKey)) return false;
+  return BUILDING_WORD.test(c.buildingKey) || (placed && (!!p.buildingNo || p.floors.length > 0 || p.floorLabels.length > 0 || p.room !== null));
 }
 
 export type Relation = 'address' | 'building' | 'road';
@@ -99,14 +106,17 @@ export function relationOf(c: Claim, o: OutletAt): Relation | null {
     if (c.roadSub !== null && sub !== null && c.roadSub !== sub) return 'road';
     return 'address';
   }
-  if (c.road && c.cross && at.road && at.crossRoad) {
+  const numbersDisagree = c.roadNums.length > 0 && at.roadNums.length > 0 && !numOk;
+  if (c.road && c.cross && at.road && at.crossRoad && !numbersDisagree) {
     const a = roadKey(at.road);
     const b = roadKey(at.crossRoad);
     if ((roadsMatch(c.road, a) && roadsMatch(c.cross, b)) || (roadsMatch(c.road, b) && roadsMatch(c.cross, a))) return 'address';
   }
   if (c.buildingKey && at.buildingKey && buildingsMatch(c.buildingKey, at.buildingKey)) {
-    // A building of the same name on another road is another building.
+    // A building of the same name on another road is another building; a common name (国际大厦)
+    // names a building only where the road agrees.
     if (c.road && at.road && !roadOk) return null;
+    if (isGenericBuilding(c.buildingKey) && (!roadOk || (c.roadNums.length > 0 && at.roadNums.length > 0 && !numOk))) return null;
     return 'building';
   }
   if (roadOk && c.buildingNo && at.buildingNo && sameBuildingNo(c.buildingNo, at.buildingNo) && !c.roadNums.length) return 'address';
@@ -124,6 +134,9 @@ export function buildingNoId(no: string): string {
 export function sameBuildingNo(a: string, b: string): boolean {
   return buildingNoId(a) === buildingNoId(b);
 }
+
+/** The highest floor a level named without a number can be. */
+const LABEL_TOP: Record<string, number> = { 裙楼: 5, 裙房: 5, 夹层: 2, M: 2, 架空层: 2, LG: 1, UG: 2, 顶层: 200, 顶楼: 200, 地下室: -1 };
 
 export interface FloorFit {
   status: PartStatus;
@@ -143,8 +156,14 @@ export interface FloorFit {
  */
 export function floorFit(c: Claim, o: OutletAt): FloorFit {
   const reg = o.at.floors;
-  const regLabels = o.at.floorLabels.filter((l) => l !== 'G');
+  // G and 底商 say ground floor; other labels (裙楼, 夹层) say a level we cannot number.
+  const regLabels = o.at.floorLabels.filter((l) => l !== 'G' && l !== '底商');
   const registered = floorWords(reg, regLabels);
+  // The outlet's own unit (商铺 1001-1002 in a mall) named again is the outlet, whatever
+  // floor its number seems to say.
+  if (c.room && o.at.room && c.room === o.at.room && c.floors.length === 0) {
+    return { status: 'confirmed', compatible: true, upstairs: false, byRoom: false, claimed: null, registered };
+  }
   const byRoom = c.floors.length === 0 && c.inferred !== null;
   const claimed = c.floors.length ? c.floors : c.inferred !== null ? [c.inferred] : [];
   if (claimed.length === 0) {
@@ -155,13 +174,27 @@ export function floorFit(c: Claim, o: OutletAt): FloorFit {
     return { status: c.labels.length ? (same ? 'confirmed' : 'not_in_registry') : 'not_given', compatible: true, upstairs: false, byRoom, claimed: c.labels.length ? floorWords([], c.labels) : null, registered };
   }
   const words = floorWords(claimed);
+  // A stated floor and a room on another floor (底楼1604室) cannot both be the outlet's: the
+  // room says where the door is. Where the outlet names no unit, read it as upstairs.
+  if (c.floors.length && c.inferred === null && c.room && !o.at.room) {
+    const implied = floorFromRoom(c.room);
+    if (implied !== null && implied >= 3 && !c.floors.includes(implied) && Math.min(...c.floors.map((f) => Math.abs(f - implied))) >= 2 && !reg.includes(implied)) {
+      return { status: 'mismatched', compatible: false, upstairs: true, byRoom: true, claimed: floorWords([implied]), registered };
+    }
+  }
   if (reg.length === 0 && regLabels.length === 0) {
     // Street level: the ground floor and the one above it belong to a street-level outlet.
     if (claimed.every((f) => f === 1)) return { status: 'confirmed', compatible: true, upstairs: false, byRoom, claimed: words, registered };
     if (claimed.every((f) => f === 1 || f === 2)) return { status: 'not_in_registry', compatible: true, upstairs: false, byRoom, claimed: words, registered };
     return { status: 'mismatched', compatible: false, upstairs: claimed.some((f) => f >= 3), byRoom, claimed: words, registered };
   }
-  if (reg.length === 0) return { status: 'not_in_registry', compatible: true, upstairs: false, byRoom, claimed: words, registered };
+  if (reg.length === 0) {
+    // A level with no number still has a height: a podium (裙楼) is a few floors, a
+    // mezzanine (夹层, M) sits between the first two.
+    const top = Math.max(...regLabels.map((l) => LABEL_TOP[l] ?? 5));
+    if (claimed.some((f) => f > top || f < 0)) return { status: 'mismatched', compatible: false, upstairs: claimed.some((f) => f > top), byRoom, claimed: words, registered };
+    return { status: 'not_in_registry', compatible: true, upstairs: false, byRoom, claimed: words, registered };
+  }
   if (claimed.every((f) => reg.includes(f))) return { status: 'confirmed', compatible: true, upstairs: false, byRoom, claimed: words, registered };
   return { status: 'mismatched', compatible: false, upstairs: Math.max(...claimed) > Math.max(...reg), byRoom, claimed: words, registered };
 }

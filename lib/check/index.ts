@@ -83,7 +83,7 @@ function gather(registry: Registry, c: Claim): Candidate[] {
     for (let k = 1; c.buildingKey.length - k >= 4; k++) consider(registry.byBuildingKey(c.buildingKey.slice(k), c.cityKey));
   }
   if (c.road && c.cross) consider(registry.byIntersection(c.road, c.cross, c.cityKey));
-  if (c.road && c.buildingNo && !c.roadNums.length && c.cityKey) consider(registry.onRoad(c.road, c.cityKey));
+  if (c.road && c.buildingNo && !c.roadNums.length) consider(registry.onRoad(c.road, c.cityKey));
   return [...found.values()];
 }
 
@@ -213,7 +213,16 @@ export function check(input: string, registry: Registry): CheckResult {
     verdict = 'insufficient';
     reasons.push(reason('no_street_address'));
   } else {
-    const found = gather(registry, c);
+    let found = gather(registry, c);
+    // A place read from one bare name (凤凰城 is no 凤凰县) gives way when nothing is there.
+    if (c.placeIsWeak && !found.some((x) => x.relation !== 'road')) {
+      const anywhere = gather(registry, { ...c, cityKey: null, provinceCode: null, districtCodes: [] });
+      if (anywhere.some((x) => x.relation !== 'road')) {
+        found = anywhere;
+        cityKey = null;
+        districtCode = null;
+      }
+    }
     const here = found.filter((x) => x.relation !== 'road');
     const onRoad = found.filter((x) => x.relation === 'road' && x.o.at.current);
     const fits = here

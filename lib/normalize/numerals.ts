@@ -27,6 +27,8 @@ export function chineseToNumber(s: string): number | null {
     else if (!(c in DIGITS)) return null;
   }
   if (!hasUnit) {
+    // 一八〇三 reads digit by digit; 一一 is no way to write 11 (十一 is).
+    if (s.length < 3 && !/[零〇]/.test(s)) return s.length === 1 ? DIGITS[s] : null;
     let v = 0;
     for (const c of s) v = v * 10 + DIGITS[c];
     return v;

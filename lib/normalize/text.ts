@@ -59,7 +59,8 @@ function mapPunct(c: string): string {
 /**
  * Normalize a text for parsing: full-width to half-width (NFKC), dashes to '-', brackets to
  * '()', whitespace dropped between Chinese characters (kept as one space only where it
- * separates two runs of Latin letters or digits), traditional characters to simplified.
+ * separates two runs of Latin letters or digits, and line breaks kept as one '\n'),
+ * traditional characters to simplified.
  * Chinese numerals are left alone: they are read only inside recognised parts.
  */
 export function normalize(source: string): NormText {
@@ -123,8 +124,15 @@ export function normalize(source: string): NormText {
       i += UNK_TOKEN.length;
       continue;
     }
+    // A line break separates the lines of a message: kept, as one '\n'.
+    if (ch === '\n' || ch === '\r' || ch === '\u2028') {
+      pendingSpace = -1;
+      if (chars.length > 0 && chars[chars.length - 1] !== '\n') emit('\n', i, i + 1);
+      i += 1;
+      continue;
+    }
     if (isSpace(ch)) {
-      if (pendingSpace < 0 && chars.length > 0) pendingSpace = i;
+      if (pendingSpace < 0 && chars.length > 0 && chars[chars.length - 1] !== '\n') pendingSpace = i;
       i += 1;
       continue;
     }
@@ -147,6 +155,8 @@ export function normalize(source: string): NormText {
     i += 1;
   }
 
+  // 107#: a # after a number is 号 typed another way.
+  for (let k = 1; k < chars.length; k++) if (chars[k] === '#' && isDigit(chars[k - 1])) chars[k] = '号';
   // 12一7一944 and 3_6_2101: a 一 or _ between digits is a dash typed another way.
   for (let k = 1; k < chars.length - 1; k++) {
     if ((chars[k] === '一' || chars[k] === '_') && isDigit(chars[k - 1]) && isDigit(chars[k + 1])) chars[k] = '-';
@@ -159,6 +169,11 @@ export function normalize(source: string): NormText {
       ends[k] = ends[k + 1];
       ends.splice(k + 1, 1);
     }
+  }
+  while (chars.length && chars[chars.length - 1] === '\n') {
+    chars.pop();
+    starts.pop();
+    ends.pop();
   }
   const text = toSimplified(chars.join(''));
   return { source, text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };

@@ -35,10 +35,10 @@ const BUILDING_AFTER = /^(?:大厦|大楼|大酒店|酒店|宾馆|公寓|小区|
 const BRANCH_SUFFIX = '(?:分行营业部|支行营业部|分行营业室|支行营业室|营业部|营业室|分理处|储蓄所|营业所|分行|支行|总行)';
 const BRANCH_AFTER_BANK = new RegExp(`^[(]?([\\u4e00-\\u9fa5A-Za-z0-9]{0,14}?${BRANCH_SUFFIX})(?:[\\u4e00-\\u9fa5\\d]{1,10}?(?:支行|分理处|储蓄所|营业部|营业室))?[)]?`);
 // A branch named without its bank: 到我们福田支行来. 营业部 alone is too common (证券营业部).
-const BRANCH_ALONE = /[\u4e00-\u9fa5A-Za-z0-9]{2,10}?(?:分行营业部|支行营业部|分理处|储蓄所|分行|支行)/g;
+const BRANCH_ALONE = /[\u4e00-\u9fa5]{2,10}?(?:分行营业部|支行营业部|分理处|储蓄所|分行|支行)/g;
 
 // Words that lead into a branch's name in a sentence: 请到我们福田支行, 建行的福田支行.
-const LEAD_IN = /^.*(?:我们|我行|咱们|你们|您们|请|到|来|去|在|是|的|和|与|或|至)/;
+const LEAD_IN = /^.*(?:我们|我行|咱们|你们|您们|请|到|来|去|在|是|的|和|与|或|至|路|街|道|号|楼|层|室)/;
 
 /** How many characters of a matched branch are the sentence leading into it. */
 function leadIn(s: string): number {

@@ -21,7 +21,7 @@ const TOWER = /(?<![A-Za-z])T\d{1,2}(?![\dA-Za-z])/y;
 // Northern usage: 126楼2单元901室, 12号3单元.
 const NORTHERN = new RegExp(`(\\d{1,4})(?:楼|号)(?=[东西]?[\\d${CN}]{0,2}单元|\\d{1,2}门)`, 'y');
 // Beijing's 甲18楼 / 乙3号楼: a building named with a stem prefix.
-const STEM = /[甲乙丙丁]\d{1,4}(?:号楼|楼|号)(?![上下])/y;
+const STEM = /(?<!号)[甲乙丙丁]\d{1,4}(?:号楼|楼|号)(?![上下])/y;
 const BUILDING_DASH_FLOOR = /(\d{1,4})-(\d{1,3})(楼|层)(?![上下])/y;
 
 function at(re: RegExp, text: string, i: number): RegExpExecArray | null {

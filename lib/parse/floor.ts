@@ -98,7 +98,7 @@ export function matchFloor(text: string, i: number, afterBuilding = false): Floo
     // its own thing); a bare 一楼 is floor 1.
     if (ground) {
       // 首、二层 is a list: let LIST read it.
-      if (!(w === '首层' || w === '首楼') || !/^[、,]/.test(text.slice(i + 2))) {
+      if (!(w === '首层' || w === '首楼') || !/^、/.test(text.slice(i + 2))) {
         if (!(w === '首层' && /^[-至到]/.test(text.slice(i + 2)))) return { start: i, end: i + w.length, floors: [1], labels: [] };
       }
     } else return { start: i, end: i + w.length, floors: [], labels: [w] };

@@ -1,6 +1,6 @@
 import { normalize, sourceSpan, valueOf, type NormText } from '../normalize/text';
 import { findBankMention } from './bank';
-import { matchDivisions, resolvePlace, type ResolvedPlace } from './divisions/match';
+import { firstDivisionAt, matchDivisions, resolvePlace, type PlaceContext, type ResolvedPlace } from './divisions/match';
 import { addressRegion, noiseSpans } from './message';
 import { matchRoad, type Span } from './road';
 import { floorFromRoom } from './room';
@@ -63,6 +63,8 @@ const UNRESOLVED: ResolvedPlace = Object.freeze({ province: null, city: null, di
 export interface ParseOptions {
   /** Resolve the written divisions to today's (default true); the parse command skips it. */
   resolvePlace?: boolean;
+  /** Where the address is known to be from elsewhere (an outlet list's city, a branch's name). */
+  context?: PlaceContext;
 }
 
 /** Parse one address, or a whole message holding one. Never throws on any string. */
@@ -83,7 +85,16 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
   const skip = makeSkip(taken);
   const blocked = (p: number) => skip(p) !== p;
 
-  const div = matchDivisions(text, region.start, region.end, skip);
+  const context = options.context ?? {};
+  let div = matchDivisions(text, region.start, region.end, skip, context);
+  if (!div.province && !div.city && !div.district) {
+    // In a message the address may start after the words that lead into it.
+    const p = firstDivisionAt(text, region.start, region.end, skip);
+    if (p > region.start) {
+      const later = matchDivisions(text, p, region.end, skip, context);
+      if (later.province || later.city || later.district) div = later;
+    }
+  }
   let road = matchRoad(text, div.end, region.end, blocked);
   let tail = parseTail(text, road ? road.end : div.end, region.end, skip);
   if (road && road.road.start > div.end) {

@@ -53,7 +53,7 @@ const WEAK = /[,，]/;
 // Evidence that a clause holds an address.
 const EVIDENCE: [RegExp, number][] = [
   [/[\u4e00-\u9fa5]{1,7}(?:省|市|区|县)(?![场民长委])/, 3],
-  [/(?:路|街|大道|巷|道|弄)(?:[东西南北中]段?)?\d+(?:[-之]\d+)?号?/, 4],
+  [/(?:路|街|大道|巷|道|弄)(?:[东西南北中]段?)?(?:\d+(?:[-之]\d+)?号?|[一二两三四五六七八九十百千〇零]{1,8}号)/, 4],
   [/(?:路|街|大道|巷|胡同)/, 1],
   [/(?:大厦|中心|广场|大楼|商城|写字楼|国际|花园|公寓|大院|园区|小区|商务楼|综合楼)/, 2],
   [/(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:楼|层|F)|首层|地下/, 2],
@@ -62,11 +62,11 @@ const EVIDENCE: [RegExp, number][] = [
   [/(?:支行|分行|营业部|分理处)/, 1],
 ];
 // Words after which the address starts: 地址：…, 请到…, 明天下午3点到…
-const CUE = /(?:地址|地点|位置|位于|坐落于|来到|前往|请到|请来|到我们|到我行|在我们|过来|[请您就直接可以天午上点\s](?:到|在|来|去|至))[:：]?/g;
+const CUE = /(?:地址(?:是|在|为)?|地点(?:是|在)?|位置(?:是|在)?|网点|位于|坐落于|来到|前往|请到|请来|到我们|到我行|在我们|过来|[请您就直接可以天午上点件人\s](?:到|在|来|去|至)|到|至)[:：]?|[:：]/g;
 // The first sure sign of the address proper (a numbered road, a building, a floor or room).
-const HARD = /(?:路|街|大道|巷|道|弄)(?:[东西南北中]段?)?\d+|大厦|中心|广场|大楼|商城|写字楼|(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:楼|层|F)|\d{2,5}(?:室|房)/;
+const HARD = /(?:路|街|大道|巷|道|弄)(?:[东西南北中]段?)?(?:\d+|[一二两三四五六七八九十百千〇零]{1,8}号)|大厦|中心|广场|大楼|商城|写字楼|(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:楼|层|F)|\d{2,5}(?:室|房)/;
 // Words that end the address: 签约, 办理, 面签...
-const TAIL = /(?:签约|签合同|签字|面签|面谈|办理|办手续|找我|等您|等你|见面|过来|来一趟|来签|谢谢|即可|详谈|咨询|联系).*$/;
+const TAIL = /(?:签(?:约|合同|署|订|字|单)|面签|面谈|办理|办手续|找我|等您|等你|见面|过来|来一趟|来签|谢谢|即可|详谈|咨询|联系|门口见|楼下见|见面).*$/;
 
 function score(s: string): number {
   let v = 0;
@@ -82,7 +82,7 @@ function score(s: string): number {
 export function addressRegion(text: string, noise: Span[]): Span {
   const whole = { start: 0, end: text.length };
   const strong = STRONG.test(text);
-  if (!strong && !WEAK.test(text) && noise.length === 0) return whole;
+  if (!strong && !WEAK.test(text) && !/[:：]/.test(text) && noise.length === 0) return whole;
 
   // Blank out noise so that it neither scores nor splits.
   let masked = text;
@@ -105,20 +105,24 @@ export function addressRegion(text: string, noise: Span[]): Span {
   if (clauses.length === 0) return whole;
   let best = 0;
   for (let k = 1; k < clauses.length; k++) if (clauses[k].score > clauses[best].score) best = k;
+
+  let start: number;
+  let end: number;
   if (clauses[best].score < 3) {
     // A short line with a stray comma is still an address; a message with nothing like an
     // address in it has none, and its greetings are not read as one.
-    return !strong && noise.length === 0 && text.length <= 60 ? whole : { start: 0, end: 0 };
+    if (strong || noise.length > 0 || text.length > 60) return { start: 0, end: 0 };
+    start = 0;
+    end = text.length;
+  } else {
+    // Extend across commas to clauses that carry on the address.
+    let first = best;
+    let last = best;
+    while (first > 0 && !clauses[first].strongBefore && clauses[first - 1].score >= 3 && !/[.。]$/.test(masked.slice(clauses[first - 1].start, clauses[first - 1].end))) first--;
+    while (last + 1 < clauses.length && !clauses[last + 1].strongBefore && clauses[last + 1].score >= 2) last++;
+    start = clauses[first].start;
+    end = clauses[last].end;
   }
-
-  // Extend across commas to clauses that carry on the address.
-  let first = best;
-  let last = best;
-  while (first > 0 && !clauses[first].strongBefore && clauses[first - 1].score >= 3 && !/[.。]$/.test(masked.slice(clauses[first - 1].start, clauses[first - 1].end))) first--;
-  while (last + 1 < clauses.length && !clauses[last + 1].strongBefore && clauses[last + 1].score >= 2) last++;
-
-  let start = clauses[first].start;
-  let end = clauses[last].end;
   const head = masked.slice(start, end);
 
   // Cut what leads into the address: the last cue before the first sure sign of it.

@@ -1,3 +1,5 @@
+import { toNumber } from '../normalize/numerals';
+
 /**
  * Road and road number: 深南大道6008号, 民族大道136-5号, 红星路三段1号, 苏州大道东265号,
  * 柳营路669弄, 北辛安南路15号院; an intersection (宿松路与黟县路交口) has two roads and no
@@ -22,15 +24,23 @@ const SUFFIXES = ['大道', '大街', '大路', '公路', '环路', '胡同', '�
 // Words that end a stretch of text before a road name: a road starts after them.
 const AREA_WORDS = /(?:新城|开发区|园区|工业园|工业区|新区|小区|市场|商城|广场|街道|社区|镇|乡|村|片区|校区)/g;
 const NAME_CHAR = /[\u4e00-\u9fa5\dA-Za-z\uFFFD]/;
-const STOP_CHAR = /[与和及或号楼层室栋幢座弄区]/;
+// A road's name never holds a floor word or the words that lead into an address (到, 在, 请).
+const STOP_CHAR = /[号楼层室栋幢座弄区到至请的在]/;
 const MAX_NAME = 10;
 
-const NUMBER_AFTER = /^((?:[东西南北中]段|[一二三四五六七八九十\d]{1,2}段|[东西南北中](?=[附甲乙]?\d))?)((?:附|甲|乙)?)(\d{1,5}(?:[-之]\d{1,4})?)(号院|号(?!楼)|號|弄|番地)?((?:附|之)\d{1,3}号?)?/;
+const NUMBER_AFTER = /^((?:[东西南北中]段|[一二三四五六七八九十\d]{1,2}段|[东西南北中](?=[附甲乙]?\d))?)((?:附|甲|乙)?)(\d{1,5}(?:[-之]\d{1,4})?)(号院|号(?!楼)|號|弄|番地)?((?:附|之)(?:\d{1,3}|[一二三四五六七八九十])号?)?/;
+// 长江中路六十七号: a number in Chinese numerals, which only 号 makes a road number.
+const CN_NUMBER_AFTER = /^((?:[东西南北中]段)?)([零〇一二两三四五六七八九十百千]{1,8})(号(?!楼))/;
 // What may follow a number written without 号 for it still to be the road number.
 const BARE_NUMBER_OK = /^(?:$|[\u4e00-\u9fa5(,])/;
 const BARE_NUMBER_NOT = /^(?:楼(?![上下])|层|栋|幢|座|单元|室|房|户|米|号|弄|F|f|区|门|期|#)/;
-const CROSS = /^(?:与|和|及|、|\/|交)([\u4e00-\u9fa5\d]{1,10}?(?:大道|大街|路|街|巷|道))(?:交叉路口|交叉口|交汇处|交界处|交汇口|交口|路口|口)?/;
+const CROSS = /^(?:与|和|及|、|\/)([\u4e00-\u9fa5\d]{1,10}?(?:大道|大街|路|街|巷|道))(?:交叉路口|交叉口|交汇处|交界处|交汇口|交口|路口|口)?/;
 const HOUSE_AFTER_LANE = /^\d{1,4}号(?![楼院门])/;
+
+function suffixLength(text: string, k: number): number {
+  for (const s of SUFFIXES) if (text.startsWith(s, k)) return s.length;
+  return 1;
+}
 
 function roadSuffixAt(text: string, k: number): string | null {
   for (const s of SUFFIXES) {
@@ -56,7 +66,13 @@ function nameStart(text: string, k: number, from: number, blocked: (p: number) =
   let s = k;
   while (s > from && k - s < MAX_NAME) {
     const c = text[s - 1];
-    if (!NAME_CHAR.test(c) || STOP_CHAR.test(c) || blocked(s - 1)) break;
+    if (!NAME_CHAR.test(c) || blocked(s - 1)) break;
+    // 三号路, 10号大街: a number right before the suffix is the road's own.
+    if (STOP_CHAR.test(c) && !(c === '号' && s === k && /[\d一二三四五六七八九十]/.test(text[s - 2] ?? ''))) break;
+    // 与, 和, 及 join two roads (宿松路与黟县路) but also begin names (和平路).
+    if (/[与和及或]/.test(c) && /[路街道巷环]/.test(text[s - 2] ?? '')) break;
+    // 铜陵北路交口西南角站前路: an intersection ends what came before.
+    if (c === '口' && /[交路]/.test(text[s - 2] ?? '')) break;
     // 97号门9街: a numbered gate ends what came before (建国门外大街 keeps its 门).
     if (c === '门' && /[\d号]/.test(text[s - 2] ?? '')) break;
     s--;
@@ -75,8 +91,12 @@ function nameStart(text: string, k: number, from: number, blocked: (p: number) =
   // 碧桂园4街, 箱包市场11街: a numbered aisle inside a compound or a market, not a road.
   if (/(?:园|苑|城|场|中心|小区|村|区|市场|大厦)\d+$/.test(whole)) return null;
   const name = text.slice(cut, k);
-  if (name.length < 2 && !(name.length === 1 && /[\u4e00-\u9fa5]/.test(name) && !/[一二三四五六七八九十东西南北中沿]/.test(name))) return null;
-  if (!/[^\d一二三四五六七八九十百零〇]/.test(name)) return null; // 四街, 10街 are not roads
+  // One character names a road only when it is no numeral (中街 yes, 四街 no); a lone
+  // direction (东街, 南大街) only when a number follows.
+  const numbered = /^[东西南北中]?\d/.test(text.slice(k + suffixLength(text, k), k + suffixLength(text, k) + 2));
+  if (name.length < 2 && !(name.length === 1 && /[\u4e00-\u9fa5]/.test(name) && !/[一二三四五六七八九十沿]/.test(name) && (!/[东西南北中]/.test(name) || numbered))) return null;
+  // 四街, 10街 are aisles, not roads; 八一路, 五四路, 五一大道 are roads.
+  if (!/[^\d一二三四五六七八九十百零〇]/.test(name) && (/\d/.test(name) || name.length < 2 || text[k] === '街')) return null;
   return cut;
 }
 
@@ -94,6 +114,12 @@ export function matchRoad(text: string, from: number, to: number, blocked: (p: n
     if (start === null) continue;
     let roadEnd = k + suffix.length;
     const rest = text.slice(roadEnd, Math.min(to, roadEnd + 24));
+    const cn = CN_NUMBER_AFTER.exec(rest);
+    if (cn && toNumber(cn[2]) !== null) {
+      const numStart = roadEnd + cn[1].length;
+      const numEnd = numStart + cn[2].length + cn[3].length;
+      return { road: { start, end: roadEnd + cn[1].length }, roadNo: { start: numStart, end: numEnd }, houseNo: null, crossRoad: null, end: numEnd };
+    }
     const n = NUMBER_AFTER.exec(rest);
     if (n) {
       const [whole, section, prefix, digits, unit, extra] = n;

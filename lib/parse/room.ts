@@ -15,6 +15,12 @@ export interface RoomToken {
   marked: boolean;
 }
 
+/** How surely a token is a room: 1803室 over a unit code or 11-12号, over a bare number. */
+export function roomStrength(r: RoomToken, text: string): number {
+  if (!r.marked) return 0;
+  return /[室房户]/.test(text.slice(r.valueEnd, r.end)) || /[室房户]$/.test(text.slice(r.start, r.end)) ? 2 : 1;
+}
+
 // Words after a room number that are not part of its value, and words that are.
 const DROP = '(?:室|房(?!间)|铺面|商铺|铺|店面|门面)';
 const KEEP = '(?:房间|户|档口|档)';
@@ -62,7 +68,8 @@ export function matchRoom(text: string, i: number, afterFloor = false): RoomToke
   const letter = /[A-Za-z]/.test(c);
 
   if (letter) {
-    if ((m = at(F_ROOM, text, i))) {
+    // F18-1803 is floor 18, room 1803; F15-11 (the room not on that floor) is a shop's code.
+    if ((m = at(F_ROOM, text, i)) && m[2].startsWith(m[1]) && m[2].length > m[1].length + 1) {
       return { ...token(i, m[0], i + m[0].length - m[2].length, i + m[0].length, true), floor: Number(m[1]) };
     }
     if ((m = at(FLOOR_CODE, text, i))) return token(i, m[0], i, i + m[1].length, true);

@@ -1,6 +1,6 @@
 import { matchBuildingNo } from './buildingNo';
 import { matchFloor, type FloorToken } from './floor';
-import { matchRoom, type RoomToken } from './room';
+import { matchRoom, roomStrength, type RoomToken } from './room';
 import type { Span } from './road';
 
 /**
@@ -30,7 +30,7 @@ const LANE = /\d{1,4}弄/y;
 // first character of a floor word (地下, 负, 首层, 夹层...), a side (东塔) or a stem (甲18楼).
 const TOKEN_START = /[\dA-Za-z\-零〇一二两三四五六七八九十百千廿第地负首底夹裙架顶天设避东西南北中甲乙丙丁]/;
 // Words that describe a part of a building rather than name it; trimmed from the name.
-const DESCRIPTOR = /(?:写字楼|办公楼|商务楼|综合楼|主楼|副楼|塔楼|大堂|大厅|裙楼)$/;
+const DESCRIPTOR = /(?:写字楼|办公楼|商务楼|综合楼|主楼|副楼|塔楼|大堂|大厅|裙楼|[东西南北]{1,2}(?:角|侧|门|面)|内|里面|旁边?|对面|附近|门口|楼下)$/;
 
 function at(re: RegExp, text: string, i: number): RegExpExecArray | null {
   re.lastIndex = i;
@@ -68,7 +68,8 @@ export function parseTail(text: string, from: number, to: number, skip: (p: numb
       continue;
     }
     // A token never starts inside a run of Latin letters or digits (A131楼, IFS).
-    const glued = i > from && isAsciiAlnum(text[i - 1]) && isAsciiAlnum(c) && runStart >= 0;
+    // (E二楼 is block E2's name written with a numeral, as E2楼 is.)
+    const glued = i > from && runStart >= 0 && ((isAsciiAlnum(text[i - 1]) && isAsciiAlnum(c)) || (/[A-Za-z]/.test(text[i - 1]) && /[一二三四五六七八九十]/.test(c)));
     let m: RegExpExecArray | null;
 
     if (!glued && TOKEN_START.test(c)) {
@@ -116,9 +117,10 @@ export function parseTail(text: string, from: number, to: number, skip: (p: numb
       }
       const lastFloor = out.floors[out.floors.length - 1];
       const afterFloor = !!lastFloor && i - lastFloor.end <= 1;
-      const r = !out.room || !out.room.marked ? matchRoom(text, i, afterFloor) : null;
-      // A room marked as one (室, 房, a unit code) wins over a bare number read before it.
-      if (r && (!out.room || r.marked)) {
+      const r = !out.room || roomStrength(out.room, text) < 2 ? matchRoom(text, i, afterFloor) : null;
+      // A room marked as one (室, 房, a unit code) wins over a bare number read before it,
+      // and 1806室 over a shop number (11-12号1806室).
+      if (r && (!out.room || roomStrength(r, text) > roomStrength(out.room, text))) {
         closeRun(i);
         mark(i);
         out.room = r;

@@ -98,7 +98,9 @@ const fromDivision = (d: Division, by: Placement['placedBy']): Placement => {
 function placeOutlet(parsed: ParseResult, name: string, region: Region): Placement {
   const place = parsed.place;
   if (place.district && !place.former) return fromDivision(place.district, 'address');
-  const nameCity = cityFromName(branchKey(name));
+  // A name's city counts only where the source's own region agrees (站前路支行 of a Hefei list).
+  const fromName = cityFromName(branchKey(name));
+  const nameCity = fromName && (!region.cityCode || fromName.code === region.cityCode) && (!region.provinceCode || fromName.provinceCode === region.provinceCode) ? fromName : null;
   const cityHint = place.city?.code ?? nameCity?.code ?? region.cityCode;
   // An ambiguous or renamed district (朝阳区; 江干区 → 上城区 / 钱塘区) decided by the city.
   if (place.candidates.length) {
@@ -219,8 +221,13 @@ export async function buildRegistry(opts: { manifest: string; out: string }): Pr
         report.merged++;
         continue;
       }
-      const parsed = parse(cleaned);
-      const previous = row.previousAddress ? parse(cleanSourceAddress(row.previousAddress)) : null;
+      // What the name or the source says of the city keeps bare names honest: 共和新路 in a
+      // Shanghai branch's address is a road, not 共和县.
+      const fromName = cityFromName(branchKey(row.name));
+      const nameCity = fromName && (!region.cityCode || fromName.code === region.cityCode) ? fromName : null;
+      const context = nameCity ? { cityCode: nameCity.code, provinceCode: nameCity.provinceCode } : { cityCode: region.cityCode, provinceCode: region.provinceCode };
+      const parsed = parse(cleaned, { context });
+      const previous = row.previousAddress ? parse(cleanSourceAddress(row.previousAddress), { context }) : null;
       const placement = placeOutlet(parsed, row.name, region);
       let lat: number | null = null;
       let lng: number | null = null;

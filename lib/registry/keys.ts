@@ -1,4 +1,5 @@
 import { BANKS, GENERIC_BANKS } from '../banks';
+import { toNumber } from '../normalize/numerals';
 
 /**
  * The forms in which the registry and a claimed address are compared: a road's key, its
@@ -17,12 +18,13 @@ export function roadKey(road: string | null): string | null {
 export function roadNumbers(roadNo: string | null): number[] {
   if (!roadNo) return [];
   const out: number[] = [];
-  const m = /^[附甲乙]?(\d+)(?:([、,和及])(\d+))*/.exec(roadNo);
-  if (!m) return out;
   for (const part of roadNo.split(/[、,和及]/)) {
     const n = /^[附甲乙]?(\d+)/.exec(part);
-    if (n) out.push(Number(n[1]));
-    else break;
+    // 六十七号 is 67号.
+    const cn = n ? null : /^([零〇一二两三四五六七八九十百千]+)号/.exec(part);
+    const v = n ? Number(n[1]) : cn ? toNumber(cn[1]) : null;
+    if (v === null) break;
+    out.push(v);
   }
   return out;
 }
@@ -57,6 +59,10 @@ export function buildingKey(building: string | null): string | null {
 
 // Names so common that containing one proves nothing: 国际大厦 is in a hundred cities.
 const GENERIC_BUILDINGS = new Set(['国际大厦', '金融大厦', '商务大厦', '商业大厦', '国贸大厦', '世贸中心', '财富广场', '财富中心', '金融中心', '商务中心', '国际广场', '国际中心', '中心大厦', '综合楼', '办公楼', '写字楼', '商业街', '购物中心']);
+
+export function isGenericBuilding(key: string): boolean {
+  return GENERIC_BUILDINGS.has(key);
+}
 
 /** Whether two buildings are the same: equal keys, or one holds the other and is no common name. */
 export function buildingsMatch(a: string | null, b: string | null): boolean {

@@ -124,8 +124,8 @@ export class Registry {
       byRoadNums: db.prepare(`${join} WHERE a.road_nums IS NOT NULL AND (? IS NULL OR a.city_code = ?) AND EXISTS (SELECT 1 FROM json_each(a.road_nums) WHERE value = ?)`),
       byBuildingKey: db.prepare(`${join} WHERE a.building_key = ? AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
       byBuildingFts: db.prepare(`${join} WHERE a.id IN (SELECT rowid FROM building_fts WHERE building_fts MATCH ? LIMIT 200) AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
-      byCross: db.prepare(`${join} WHERE a.cross_road IS NOT NULL AND (? IS NULL OR a.city_code = ?) AND ((a.road = ? AND a.cross_road = ?) OR (a.road = ? AND a.cross_road = ?))`),
-      byRoad: db.prepare(`${join} WHERE a.road = ? AND a.city_code = ? AND a.current = 1 LIMIT 50`),
+      byCross: db.prepare(`${join} WHERE a.cross_road IS NOT NULL AND (? IS NULL OR a.city_code = ?) AND (a.cross_road = ? OR a.road = ? OR a.cross_road = ? OR a.road = ?)`),
+      byRoad: db.prepare(`${join} WHERE a.road = ? AND (? IS NULL OR a.city_code = ?) AND a.current = 1 LIMIT 50`),
       ofBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1`),
       near: db.prepare(
         `${join} WHERE a.current = 1 AND o.id IN (SELECT id FROM outlet_rtree WHERE min_lat >= ? AND max_lat <= ? AND min_lng >= ? AND max_lng <= ?)`,
@@ -195,12 +195,13 @@ export class Registry {
     return (this.q.byBuildingFts.all(phrase, cityCode, cityCode) as Row[]).map(this.toOutletAt);
   }
 
+  /** Addresses at an intersection that either road names (the caller compares the roads). */
   byIntersection(road: string, cross: string, cityCode: string | null): OutletAt[] {
-    return (this.q.byCross.all(cityCode, cityCode, road, cross, cross, road) as Row[]).map(this.toOutletAt);
+    return (this.q.byCross.all(cityCode, cityCode, cross, cross, road, road) as Row[]).map(this.toOutletAt);
   }
 
-  onRoad(road: string, cityCode: string): OutletAt[] {
-    return (this.q.byRoad.all(road, cityCode) as Row[]).map(this.toOutletAt);
+  onRoad(road: string, cityCode: string | null): OutletAt[] {
+    return (this.q.byRoad.all(road, cityCode, cityCode) as Row[]).map(this.toOutletAt);
   }
 
   ofBankInCity(bank: string, cityCode: string): OutletAt[] {

@@ -300,6 +300,8 @@ export function cityFromName(name: string | null): Division | null {
   for (let len = Math.min(8, name.length); len >= 2; len--) {
     const entries = idx.names.get(name.slice(0, len));
     if (!entries) continue;
+    // 站前路支行 is named after a road, not 站前区.
+    if (/^[东西南北中]?(?:路|街|大道|大街|巷)/.test(name.slice(len))) continue;
     const cities = new Map<string, Division>();
     for (const e of entries) {
       const d = e.division;

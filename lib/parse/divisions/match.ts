@@ -25,7 +25,8 @@ const RANK: Record<Level, number> = { province: 0, city: 1, district: 2 };
 const KIND_RANK = { full: 0, alias: 1, historic: 2, short: 3 } as const;
 
 // After a bare name (杭州, 中山), what shows it is part of a road or a place instead.
-const NAME_CONTINUES = /^(?:[东西南北中]?(?:路|街|大街|大道|道|巷|胡同|弄|里|公路|环路)|[东西南北中]?[一二三四五六七八九十\d]+[路街巷]|大厦|大楼|广场|中心|花园|公园|小区|银行|支行|分行|商场|市场|宾馆|酒店|饭店|机场|火车站|汽车站|医院|大学|学院|中学|小学|公司|湾|新区|开发区|高新区|经开区|工业园|园区)/;
+const NAME_CONTINUES = /^(?:[东西南北中]?(?:路|街|大街|大道|道|巷|胡同|弄|里|公路|环路)|[东西南北中]?[一二三四五六七八九十\d]+[路街巷]|大厦|大楼|广场|中心|花园|公园|小区|银行|支行|分行|商场|市场|宾馆|酒店|饭店|机场|火车站|汽车站|医院|大学|学院|中学|小学|公司|湾|新区|开发区|高新区|经开区|工业园|园区|镇|乡|街道)/;
+const ROAD_SOON = /^[\u4e00-\u9fa5]{1,2}(?:路|街(?!道)|大道|大街)/;
 const ROAD_AFTER = /^[东西南北中]?(?:路|街(?!道)|大街|大道|大路|巷|胡同)/;
 const SEPARATORS = /[\s,;:.、。()\-_/|·]/;
 const TOWN = /[\u4e00-\u9fa5]{1,8}?(?:街道办事处|街道办|街道|镇|乡|苏木)(?![路街巷道])/y;
@@ -128,7 +129,23 @@ function namesAt(text: string, p: number, to: number): NameMatch[] {
  *
  * `skip(p)` returns where to continue when p is inside a span already taken (a bank name).
  */
-export function matchDivisions(text: string, from: number, to: number, skip: (p: number) => number = (p) => p): DivisionMatch {
+/**
+ * Where an address is known to be from outside its text (a bank's outlet list for one city,
+ * a branch named 交通银行上海…支行): a bare name that contradicts it is part of a street name
+ * (共和新路 in Shanghai is not 共和县).
+ */
+export interface PlaceContext {
+  provinceCode?: string | null;
+  cityCode?: string | null;
+}
+
+export function matchDivisions(
+  text: string,
+  from: number,
+  to: number,
+  skip: (p: number) => number = (p) => p,
+  context: PlaceContext = {},
+): DivisionMatch {
   const idx = divisionIndex();
   const out: DivisionMatch = { province: null, city: null, district: null, zone: null, town: null, end: from };
   let p = from;
@@ -172,7 +189,7 @@ export function matchDivisions(text: string, from: number, to: number, skip: (p:
       // 义乌市场 is a market, not 义乌市.
       if (text[q + len - 1] === '市' && after.startsWith('场')) continue;
       // 鄞县大道, 南京路: a division's name that starts a road's name.
-      if (ROAD_AFTER.test(after) && !startsDivision(text, q + len, to)) continue;
+      if (ROAD_AFTER.test(after) && !startsSuffixedDivision(text, q + len, to)) continue;
       const written = text.slice(q, q + len);
       const suffixed = /[省市区县旗州盟]$/.test(written);
       // A historic name written without its suffix (江干) is as weak as any bare name.
@@ -180,9 +197,13 @@ export function matchDivisions(text: string, from: number, to: number, skip: (p:
       const bareOk = (e: NameEntry) => {
         if (rank(e) !== KIND_RANK.short) return true;
         // 台州路桥区: what follows may look like a road but be the next division.
-        if (NAME_CONTINUES.test(after) && !startsDivision(text, q + len, to)) return false;
-        // A bare name needs a parent written before it, or must open the address.
-        return !!(out.province || out.city) || (atStart() && (q === firstContent(text, from, skip) || q === out.town?.end));
+        if (NAME_CONTINUES.test(after) && !startsSuffixedDivision(text, q + len, to)) return false;
+        if (!outsideContext(e.division, context)) return false;
+        if (out.province || out.city) return true;
+        // A bare name needs a parent written before it, or must open the address, and then
+        // not begin a road's name (共和新路, 钱塘江路 are roads).
+        if (!(atStart() && (q === firstContent(text, from, skip) || q === out.town?.end))) return false;
+        return !ROAD_SOON.test(after) || startsSuffixedDivision(text, q + len, to);
       };
       // Written again, or a parent written after its child (杭州浙江杭州西湖区): nothing new.
       const repeat = entries.find((e) => isAccepted(out, e.division) && bareOk(e));
@@ -267,6 +288,19 @@ function startsProvince(text: string, p: number): boolean {
   return namesAt(text, p, Math.min(text.length, p + 8)).some((m) => m.entries.some((e) => e.kind === 'full' && e.division.level === 'province'));
 }
 
+/** Whether a division written with its suffix (路桥区, 宁波市) starts at p. */
+function startsSuffixedDivision(text: string, p: number, to: number): boolean {
+  return namesAt(text, p, to).some((m) => /[省市区县旗州盟]$/.test(text.slice(p, p + m.len)) && m.entries.some((e) => e.kind !== 'short'));
+}
+
+/** Whether a division agrees with what is known of the place from elsewhere. */
+function outsideContext(d: Division, context: PlaceContext): boolean {
+  if (context.provinceCode && d.provinceCode !== context.provinceCode) return false;
+  if (context.cityCode && d.level === 'district' && d.cityCode && d.cityCode !== context.cityCode) return false;
+  if (context.cityCode && d.level === 'city' && d.code !== context.cityCode) return false;
+  return true;
+}
+
 /** Whether a division's name starts at p. */
 function startsDivision(text: string, p: number, to: number): boolean {
   return namesAt(text, p, to).length > 0;
@@ -321,4 +355,23 @@ export function resolvePlace(m: DivisionMatch): ResolvedPlace {
   else for (const d of candidates) provinceCodes.add(d.provinceCode);
   if (provinceCodes.size === 1) province = idx.byCode.get([...provinceCodes][0]) ?? null;
   return { province, city, district, candidates: district && !former ? [] : candidates, former };
+}
+
+/**
+ * Where the first division written in full (浙江省, 合肥市, 惠城区) stands in [from, to): in a
+ * message, the address starts there, after whatever led into it (请携带身份证原件到…).
+ */
+export function firstDivisionAt(text: string, from: number, to: number, skip: (p: number) => number = (p) => p): number {
+  for (let p = from; p < to; p++) {
+    const q = skip(p);
+    if (q !== p) {
+      p = q - 1;
+      continue;
+    }
+    for (const m of namesAt(text, p, to)) {
+      const written = text.slice(p, p + m.len);
+      if (/[省市区县旗]$/.test(written) && m.entries.some((e) => e.kind !== 'short') && !(written.endsWith('市') && text[p + m.len] === '场')) return p;
+    }
+  }
+  return -1;
 }
