@@ -76,7 +76,10 @@ function gather(registry: Registry, c: Claim): Candidate[] {
     }
   };
   for (const n of c.roadNums) consider(registry.byRoadNumber(n, c.cityKey));
-  if (c.buildingKey) {
+  const atNumber = [...found.values()].some((x) => x.relation === 'address');
+  // The building is looked up when the road and number found nothing there: a building
+  // is often written without its number, or on another road's corner.
+  if (c.buildingKey && !atNumber) {
     consider(registry.byBuildingKey(c.buildingKey, c.cityKey));
     consider(registry.byBuildingContaining(c.buildingKey, c.cityKey));
     // A longer claimed name (深圳特区报业大厦) holds the registered one (特区报业大厦).
@@ -145,9 +148,10 @@ function nearestOf(registry: Registry, c: Claim, point: { lat: number; lng: numb
   if (!c.bank) return [];
   const mine = (o: OutletAt) => o.kind === 'staffed' && !shown.has(o.id) && (c.bankIsGeneric ? bankGroupOf(o.bank) === c.bankGroup : o.bank === c.bank);
   if (point) {
-    for (const radius of [0.02, 0.06, 0.2, 0.6]) {
-      const list = registry.near(point.lat, point.lng, radius).filter(mine);
-      if (list.length >= 3 || radius === 0.6) {
+    // Grow the box from about 500 m until three outlets are in it.
+    for (const radius of [0.005, 0.015, 0.045, 0.135, 0.4]) {
+      const list = registry.near(point.lat, point.lng, radius, c.bankIsGeneric ? null : c.bank).filter(mine);
+      if (list.length >= 3 || radius === 0.4) {
         const seen = new Set<number>();
         return list
           .filter((o) => !seen.has(o.id) && seen.add(o.id))

@@ -262,7 +262,8 @@ export async function buildRegistry(opts: { manifest: string; out: string }): Pr
        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     );
     const insertFts = db.prepare('INSERT INTO building_fts (rowid, building_key) VALUES (?, ?)');
-    const insertRtree = db.prepare('INSERT INTO outlet_rtree (id, min_lat, max_lat, min_lng, max_lng) VALUES (?,?,?,?,?)');
+    const insertNumber = db.prepare('INSERT INTO road_numbers (num, address_id, city_code) VALUES (?, ?, ?)');
+    const insertRtree = db.prepare('INSERT INTO outlet_rtree (id, min_lat, max_lat, min_lng, max_lng, bank) VALUES (?,?,?,?,?,?)');
 
     let outletId = 0;
     let addressId = 0;
@@ -270,11 +271,13 @@ export async function buildRegistry(opts: { manifest: string; out: string }): Pr
       const id = ++addressId;
       const nums = roadNumbers(p.roadNo);
       const bkey = buildingKey(p.building);
+      const cityCode = p.place.city?.code ?? placement.cityCode;
       insertAddress.run(
         id, oid, current ? 1 : 0, text, p.road, nums[0] ?? null, nums.length > 1 ? JSON.stringify(nums) : null, p.roadNo,
         p.extra.crossRoad, p.building, bkey, p.buildingNo, JSON.stringify(p.floors), JSON.stringify(p.floorLabels), p.room,
-        p.place.city?.code ?? placement.cityCode, p.place.district?.code ?? placement.districtCode,
+        cityCode, p.place.district?.code ?? placement.districtCode,
       );
+      for (const n of new Set(nums)) insertNumber.run(n, id, cityCode);
       if (bkey) insertFts.run(id, bkey);
       hash.update(`${oid}|${current ? 1 : 0}|${text}\n`);
     };
@@ -298,7 +301,7 @@ export async function buildRegistry(opts: { manifest: string; out: string }): Pr
         hash.update(`${id}|${o.bank}|${o.row.name}|${o.kind}|${o.lat}|${o.lng}\n`);
         addAddress(id, true, o.cleaned, o.parsed, o.placement);
         if (o.previous && o.row.previousAddress) addAddress(id, false, cleanSourceAddress(o.row.previousAddress), o.previous, o.placement);
-        if (o.lat !== null && o.lng !== null) insertRtree.run(id, o.lat, o.lat, o.lng, o.lng);
+        if (o.lat !== null && o.lng !== null && o.kind === 'staffed') insertRtree.run(id, o.lat, o.lat, o.lng, o.lng, o.bank);
         r.imported++;
         r.kinds[o.kind]++;
         const by = o.placement.placedBy ?? 'unplaced';

@@ -120,15 +120,17 @@ export class Registry {
     };
     const join = `SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM addresses a JOIN outlets o ON o.id = a.outlet_id`;
     this.q = {
-      byRoadNum: db.prepare(`${join} WHERE a.road_num = ? AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
-      byRoadNums: db.prepare(`${join} WHERE a.road_nums IS NOT NULL AND (? IS NULL OR a.city_code = ?) AND EXISTS (SELECT 1 FROM json_each(a.road_nums) WHERE value = ?)`),
+      byNumInCity: db.prepare(`SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM road_numbers n JOIN addresses a ON a.id = n.address_id JOIN outlets o ON o.id = a.outlet_id WHERE n.num = ? AND (n.city_code = ? OR n.city_code IS NULL)`),
+      byNum: db.prepare(`SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM road_numbers n JOIN addresses a ON a.id = n.address_id JOIN outlets o ON o.id = a.outlet_id WHERE n.num = ?`),
       byBuildingKey: db.prepare(`${join} WHERE a.building_key = ? AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
       byBuildingFts: db.prepare(`${join} WHERE a.id IN (SELECT rowid FROM building_fts WHERE building_fts MATCH ? LIMIT 200) AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
       byCross: db.prepare(`${join} WHERE a.cross_road IS NOT NULL AND (? IS NULL OR a.city_code = ?) AND (a.cross_road = ? OR a.road = ? OR a.cross_road = ? OR a.road = ?)`),
       byRoad: db.prepare(`${join} WHERE a.road = ? AND (? IS NULL OR a.city_code = ?) AND a.current = 1 LIMIT 50`),
       ofBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1`),
+      // Driven by the R*Tree: only the outlets inside the box are read.
       near: db.prepare(
-        `${join} WHERE a.current = 1 AND o.id IN (SELECT id FROM outlet_rtree WHERE min_lat >= ? AND max_lat <= ? AND min_lng >= ? AND max_lng <= ?)`,
+        `SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM outlet_rtree r JOIN outlets o ON o.id = r.id JOIN addresses a ON a.outlet_id = o.id AND a.current = 1
+         WHERE r.max_lat >= ? AND r.min_lat <= ? AND r.max_lng >= ? AND r.min_lng <= ? AND (? IS NULL OR r.bank = ?) LIMIT 200`,
       ),
       centroidOfDistrict: db.prepare('SELECT avg(lat) AS lat, avg(lng) AS lng, count(*) AS n FROM outlets WHERE district_code = ? AND lat IS NOT NULL'),
       centroidOfCity: db.prepare('SELECT avg(lat) AS lat, avg(lng) AS lng, count(*) AS n FROM outlets WHERE city_code = ? AND lat IS NOT NULL'),
@@ -177,10 +179,8 @@ export class Registry {
 
   /** Addresses with this house number (any of a list like 185、187号), in this city when known. */
   byRoadNumber(num: number, cityCode: string | null): OutletAt[] {
-    const rows = this.q.byRoadNum.all(num, cityCode, cityCode) as Row[];
-    const more = this.q.byRoadNums.all(cityCode, cityCode, num) as Row[];
-    const seen = new Set(rows.map((r) => r.a_id));
-    return [...rows, ...more.filter((r) => !seen.has(r.a_id))].map(this.toOutletAt);
+    const rows = (cityCode ? this.q.byNumInCity.all(num, cityCode) : this.q.byNum.all(num)) as Row[];
+    return rows.map(this.toOutletAt);
   }
 
   /** Addresses in a building whose key is this one exactly. */
@@ -208,15 +208,21 @@ export class Registry {
     return (this.q.ofBankInCity.all(bank, cityCode) as Row[]).map(this.toOutletAt);
   }
 
-  /** Outlets within a box around a point (degrees). */
-  near(lat: number, lng: number, radiusDeg: number): OutletAt[] {
-    return (this.q.near.all(lat - radiusDeg, lat + radiusDeg, lng - radiusDeg, lng + radiusDeg) as Row[]).map(this.toOutletAt);
+  /** Staffed outlets (of one bank, when given) within a box around a point (degrees). */
+  near(lat: number, lng: number, radiusDeg: number, bank: string | null = null): OutletAt[] {
+    return (this.q.near.all(lat - radiusDeg, lat + radiusDeg, lng - radiusDeg, lng + radiusDeg, bank, bank) as Row[]).map(this.toOutletAt);
   }
+
+  private centroids = new Map<string, { lat: number; lng: number } | null>();
 
   /** The middle of the outlets in a district or city: where to centre a map with nothing better. */
   centroid(code: string, level: 'district' | 'city'): { lat: number; lng: number } | null {
-    const r = (level === 'district' ? this.q.centroidOfDistrict : this.q.centroidOfCity).get(code) as { lat: number | null; lng: number | null; n: number };
-    return r.n > 0 && r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null;
+    const key = `${level}:${code}`;
+    if (!this.centroids.has(key)) {
+      const r = (level === 'district' ? this.q.centroidOfDistrict : this.q.centroidOfCity).get(code) as { lat: number | null; lng: number | null; n: number };
+      this.centroids.set(key, r.n > 0 && r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null);
+    }
+    return this.centroids.get(key)!;
   }
 
   outlet(id: number): OutletAt | null {

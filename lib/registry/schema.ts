@@ -3,7 +3,7 @@
  * licensed address, and the previous one a licence record may carry), each stored already
  * parsed into parts; coverage says which banks and regions the sources cover.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 3;
 
 export const DDL = `
 PRAGMA journal_mode = OFF;
@@ -73,17 +73,27 @@ CREATE TABLE addresses (
   district_code TEXT
 );
 
+-- Every house number of every address (185、187号 has two), for look-up by number.
+CREATE TABLE road_numbers (
+  num INTEGER NOT NULL,
+  address_id INTEGER NOT NULL REFERENCES addresses(id),
+  city_code TEXT
+);
+
 CREATE VIRTUAL TABLE building_fts USING fts5(building_key, content='', tokenize='trigram');
-CREATE VIRTUAL TABLE outlet_rtree USING rtree(id, min_lat, max_lat, min_lng, max_lng);
+-- Positions of staffed outlets, with the bank beside each box so that a search for one
+-- bank's outlets reads no other rows.
+CREATE VIRTUAL TABLE outlet_rtree USING rtree(id, min_lat, max_lat, min_lng, max_lng, +bank TEXT);
 `;
 
 /** Indexes are made after the rows are in: faster than keeping them up to date row by row. */
 export const INDEXES = `
-CREATE INDEX addresses_road ON addresses(road_num, city_code);
+CREATE INDEX road_numbers_num ON road_numbers(num, city_code);
 CREATE INDEX addresses_building ON addresses(building_key);
 CREATE INDEX addresses_cross ON addresses(road, cross_road);
 CREATE INDEX addresses_outlet ON addresses(outlet_id);
 CREATE INDEX outlets_bank_city ON outlets(bank, city_code);
 CREATE INDEX outlets_city ON outlets(city_code, district_code);
+CREATE INDEX outlets_district ON outlets(district_code);
 CREATE INDEX coverage_bank ON coverage(bank);
 `;

@@ -117,15 +117,32 @@ async function readTable(file: string): Promise<{ table: unknown[][]; lineOf?: (
   }
   const buf = fs.readFileSync(file);
   if (buf.includes(0)) throw new Error('not a text file (it holds NUL bytes)');
-  const records = parseCsv(buf, {
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    info: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-  return { table: records.map((r) => r.record), lineOf: (i: number) => records[i + 1].info.lines };
+  try {
+    const records = parseCsv(buf, CSV_OPTIONS) as unknown as { record: string[]; info: { lines: number } }[];
+    return { table: records.map((r) => r.record), lineOf: (i: number) => records[i + 1].info.lines };
+  } catch {
+    // A broken quote spoils the file for a strict reader: read line by line instead, so that
+    // one bad row is reported and the others are kept.
+    const lines = buf.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    const table: unknown[][] = [];
+    const rowOf: number[] = [];
+    lines.forEach((line, k) => {
+      if (!line.trim()) return;
+      try {
+        const [record] = parseCsv(line, { relax_column_count: true, relax_quotes: true }) as string[][];
+        table.push(record ?? []);
+      } catch (err) {
+        table.push([BROKEN, err instanceof Error ? err.message : String(err)]);
+      }
+      rowOf.push(k + 1);
+    });
+    return { table, lineOf: (i: number) => rowOf[i + 1] };
+  }
 }
+
+const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true } as const;
+/** Marks a line the CSV reader could not read at all. */
+const BROKEN = '\u0000broken';
 
 export async function readSource(file: string, declared?: SourceFormat): Promise<SourceRows> {
   const { table, lineOf } = await readTable(file);
@@ -139,6 +156,10 @@ export async function readSource(file: string, declared?: SourceFormat): Promise
   const rows: RawRow[] = [];
   const skipped: RowProblem[] = [];
   for (const r of records) {
+    if (r.cells[0] === BROKEN) {
+      skipped.push({ row: r.row, reason: `unreadable line: ${String(r.cells[1])}` });
+      continue;
+    }
     if (r.cells.length < 2 && r.cells.every((c) => String(c ?? '').trim() === '')) continue;
     if (format === 'outlet-list') {
       const p = OutletListRow.safeParse(r.object);
