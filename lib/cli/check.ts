@@ -1,4 +1,5 @@
 import { check, type CheckResult } from '../check';
+import { contractOrder } from '../check/serialize';
 import { checkBytes, checkText, inputError, MAX_TEXT_LENGTH } from '../input';
 import { currentRegistry } from '../registry/demo';
 import type { Registry } from '../registry/registry';
@@ -9,19 +10,7 @@ const USAGE = `Usage:
   npm run --silent check -- "<address or message>"              one text, readable
 Without REGISTRY_DB the demo registry (fictional outlets) is used.`;
 
-/** The contract's keys first, in its order; the rest after. */
-function toJson(r: CheckResult): string {
-  const { input, verdict, parsed, matches, reasons, registry, ...rest } = r;
-  return JSON.stringify({
-    input,
-    verdict,
-    parsed,
-    matches: matches.map(({ bank, name, address, floors, kind, source, ...more }) => ({ bank, name, address, floors, kind, source, ...more })),
-    reasons,
-    registry,
-    ...rest,
-  });
-}
+const toJson = (r: CheckResult) => JSON.stringify(contractOrder(r));
 
 async function jsonl(registry: Registry): Promise<void> {
   const out = new LineWriter();

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildRegistry } from './build';
-import { openRegistry, type Registry } from './registry';
+import { openRegistry, schemaOf, type Registry } from './registry';
+import { SCHEMA_VERSION } from './schema';
 
 /**
  * Which registry a process uses: REGISTRY_DB when set, else the demo registry built from the
@@ -18,7 +19,7 @@ import { openRegistry, type Registry } from './registry';
 function findRoot(): string {
   let dir = process.env.REALBRANCH_ROOT ?? process.cwd();
   for (let i = 0; i < 8; i++) {
-    if (fs.existsSync(path.join(dir, 'data', 'demo', 'manifest.json'))) return dir;
+    if (fs.existsSync(/*turbopackIgnore: true*/ path.join(dir, 'data', 'demo', 'manifest.json'))) return dir;
     const up = path.dirname(dir);
     if (up === dir) break;
     dir = up;
@@ -31,16 +32,17 @@ export function demoPaths(): { manifest: string; db: string } {
   return { manifest: path.join(root, 'data', 'demo', 'manifest.json'), db: path.join(root, 'data', 'demo-registry.sqlite') };
 }
 
+// (turbopackIgnore: these paths are found at run time; they are data, not code to bundle.)
 function newestIn(dir: string): number {
   let m = 0;
-  for (const f of fs.readdirSync(dir)) m = Math.max(m, fs.statSync(path.join(dir, f)).mtimeMs);
+  for (const f of fs.readdirSync(/*turbopackIgnore: true*/ dir)) m = Math.max(m, fs.statSync(/*turbopackIgnore: true*/ path.join(dir, f)).mtimeMs);
   return m;
 }
 
 /** The demo registry's file, built first if it is missing or stale. */
 export async function ensureDemoRegistry(): Promise<string> {
   const { manifest, db } = demoPaths();
-  if (!fs.existsSync(db) || fs.statSync(db).mtimeMs < newestIn(path.dirname(manifest))) {
+  if (!fs.existsSync(/*turbopackIgnore: true*/ db) || fs.statSync(/*turbopackIgnore: true*/ db).mtimeMs < newestIn(path.dirname(manifest)) || schemaOf(db) !== SCHEMA_VERSION) {
     await buildRegistry({ manifest, out: db });
   }
   return db;
@@ -50,7 +52,7 @@ export async function ensureDemoRegistry(): Promise<string> {
 export async function registryPath(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const file = env.REGISTRY_DB?.trim();
   if (file) {
-    if (!fs.existsSync(file)) throw new Error(`REGISTRY_DB=${file}: no such file (build one with npm run registry:build)`);
+    if (!fs.existsSync(/*turbopackIgnore: true*/ file)) throw new Error(`REGISTRY_DB=${file}: no such file (build one with npm run registry:build)`);
     return path.resolve(file);
   }
   return ensureDemoRegistry();

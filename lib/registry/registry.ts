@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { OutletKind } from './kind';
+import { SCHEMA_VERSION } from './schema';
 
 /**
  * A built registry, opened read-only. Every query the check needs is a prepared statement made
@@ -242,8 +243,51 @@ export class Registry {
     return this.coverageRows;
   }
 
+  /**
+   * Worked examples made from this registry's own outlets: a registered outlet's address, an
+   * office upstairs in the same building, and a message with no address.
+   */
+  examples(): { verdict: string; text: string }[] {
+    const row = this.db
+      .prepare(
+        `SELECT o.bank, a.address FROM outlets o JOIN addresses a ON a.outlet_id = o.id AND a.current = 1
+         WHERE o.kind = 'staffed' AND a.road_num IS NOT NULL AND a.floors = '[]' AND a.room IS NULL AND a.building_key IS NOT NULL AND o.city_code IS NOT NULL
+         ORDER BY o.id LIMIT 1`,
+      )
+      .get() as { bank: string; address: string } | undefined;
+    const out = [];
+    if (row) {
+      out.push({ verdict: 'registered_branch', text: `${row.bank} ${row.address}` });
+      out.push({ verdict: 'office_floor', text: `我是${row.bank}的信贷经理，请到${row.address}18楼1803室签合同` });
+    }
+    out.push({ verdict: 'insufficient', text: '您好，您的贷款额度已审批通过，请尽快联系王经理办理' });
+    return out;
+  }
+
+  /** Cities with registered outlets, by bank: where the registry has anything to say. */
+  coverageMap(): { cityCode: string; lat: number; lng: number; outlets: number; banks: string[] }[] {
+    const rows = this.db
+      .prepare("SELECT city_code, avg(lat) AS lat, avg(lng) AS lng, count(*) AS n, group_concat(DISTINCT bank) AS banks FROM outlets WHERE city_code IS NOT NULL AND lat IS NOT NULL AND kind = 'staffed' GROUP BY city_code")
+      .all() as { city_code: string; lat: number; lng: number; n: number; banks: string }[];
+    return rows.map((r) => ({ cityCode: r.city_code, lat: r.lat, lng: r.lng, outlets: r.n, banks: r.banks.split(',') }));
+  }
+
   source(id: number): SourceInfo | undefined {
     return this.sources.get(id);
+  }
+}
+
+/** The schema a registry file was built with (0 when it is no registry of ours). */
+export function schemaOf(file: string): number {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return Number((db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value ?? 0);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
   }
 }
 
@@ -260,6 +304,11 @@ export function openRegistry(file: string): Registry {
   if (cached && cached.mtimeMs === st.mtimeMs && cached.ino === st.ino) return cached.registry;
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('query_only = ON');
+  const schema = Number((db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value ?? 0);
+  if (schema !== SCHEMA_VERSION) {
+    db.close();
+    throw new Error(`${file} was built by another version of registry:build (schema ${schema}, this one reads ${SCHEMA_VERSION}): build it again`);
+  }
   const registry = new Registry(db, file);
   open.set(file, { registry, mtimeMs: st.mtimeMs, ino: st.ino });
   // The old connection keeps the old file's data until nobody uses it; close it a bit later.
