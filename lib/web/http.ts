@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import type { ErrorCode } from '../validations/api';
+
+/**
+ * The edges of the HTTP API, framework-free (Web Request and Response): one error shape,
+ * {"error": {"code", "message"}}, CORS for the browser extension, the client's key for the
+ * rate limit, and bodies read with a size limit.
+ */
+
+export function jsonResponse(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set('content-type', 'application/json; charset=utf-8');
+  headers.set('cache-control', 'no-store');
+  return new Response(JSON.stringify(data), { ...init, headers });
+}
+
+export function errorResponse(status: number, code: ErrorCode, message: string, headers: HeadersInit = {}): Response {
+  return jsonResponse({ error: { code, message } }, { status, headers });
+}
+
+// The extension calls from chrome-extension:// (and moz-extension://) origins.
+const EXTENSION_ORIGIN = /^(?:chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
+
+export function corsHeaders(request: Request): Record<string, string> {
+  const origin = request.headers.get('origin');
+  if (!origin || !EXTENSION_ORIGIN.test(origin)) return { vary: 'Origin' };
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-headers': 'content-type',
+    'access-control-max-age': '600',
+    vary: 'Origin',
+  };
+}
+
+/** The client behind a request, for the rate limit: the first forwarded address, else the peer. */
+export function clientKey(request: Request): string {
+  const forwarded = request.headers.get('x-forwarded-for');
+  if (forwarded) return forwarded.split(',')[0].trim().slice(0, 64);
+  return request.headers.get('x-real-ip')?.slice(0, 64) ?? 'direct';
+}
+
+export type BodyResult = { ok: true; text: string } | { ok: false; status: number; code: ErrorCode; message: string };
+
+/** Read a request body of at most `limit` bytes, refusing more before reading it all. */
+export async function readBody(request: Request, limit: number): Promise<BodyResult> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) return { ok: false, status: 413, code: 'payload_too_large', message: `The request body is larger than ${limit} bytes.` };
+  if (!request.body) return { ok: true, text: '' };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return { ok: false, status: 413, code: 'payload_too_large', message: `The request body is larger than ${limit} bytes.` };
+    }
+    chunks.push(value);
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) };
+  } catch {
+    return { ok: false, status: 400, code: 'invalid_utf8', message: 'The request body is not valid UTF-8.' };
+  }
+}
+
+/** Parse JSON text against a schema, answering the uniform 400 when it does not fit. */
+export function parseJson<T extends z.ZodType>(text: string, schema: T): { ok: true; data: z.infer<T> } | { ok: false; response: Response } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, response: errorResponse(400, 'invalid_json', 'The request body is not JSON.') };
+  }
+  const r = schema.safeParse(raw);
+  if (!r.success) {
+    const message = r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+    return { ok: false, response: errorResponse(400, 'invalid_request', message) };
+  }
+  return { ok: true, data: r.data };
+}
