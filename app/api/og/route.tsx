@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ImageResponse } from 'next/og';
+import { asLocale } from '@/i18n/locale';
+import { findBank } from '@/lib/banks';
+import { check } from '@/lib/check';
+import { checkText } from '@/lib/input';
+import { registry } from '@/lib/web/service';
+import { decodeText } from '@/lib/web/share';
+import en from '@/messages/en.json';
+import zh from '@/messages/zh.json';
+import { VERDICT_STYLE } from '../../_components/verdict-style';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+// A subset of Noto Sans CJK SC holding only what an image can show (scripts/og-font.mjs).
+const FONT = fs.readFileSync(path.join(process.cwd(), 'app/api/og/og-font.otf'));
+const COLOURS: Record<string, [string, string]> = {
+  'v-good': ['#146c2e', '#e6f4ea'],
+  'v-bad': ['#b3261e', '#fce8e6'],
+  'v-warn': ['#b06f00', '#fff4d6'],
+  'v-unknown': ['#3c4a5c', '#e8edf3'],
+};
+
+/**
+ * GET /api/og?t=…&l=zh: the preview image of a result. It shows the verdict and the bank,
+ * drawn from fixed texts; the text a person sent is never drawn.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const locale = asLocale(url.searchParams.get('l'));
+  const m = locale === 'en' ? en : zh;
+  const text = decodeText(url.searchParams.get('t'));
+  const checked = text ? checkText(text) : null;
+  let title: string = m.site.tagline;
+  let bank = '';
+  let style = VERDICT_STYLE.insufficient;
+  if (checked?.ok) {
+    const r = check(checked.text, await registry());
+    title = m.verdict[r.verdict].title;
+    style = VERDICT_STYLE[r.verdict];
+    const name = r.verdict === 'registered_branch' ? r.matches[0]?.bank : r.bank?.name;
+    bank = name ? (locale === 'en' ? findBank(name)?.en ?? '' : name) : '';
+  }
+  const [ink, paper] = COLOURS[style.cls];
+  return new ImageResponse(
+    (
+      <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: paper, padding: 64, fontFamily: 'NotoSansSC' }}>
+        <div style={{ display: 'flex', fontSize: 40, color: '#333' }}>
+          {m.site.name} · {m.site.tagline}
+        </div>
+        <div style={{ display: 'flex', alignItems: 'center', marginTop: 80 }}>
+          <div style={{ width: 120, height: 120, borderRadius: 60, background: ink, color: '#fff', fontSize: 84, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>{style.icon}</div>
+          <div style={{ display: 'flex', marginLeft: 40, fontSize: 64, color: ink, maxWidth: 900, lineHeight: 1.2 }}>{title}</div>
+        </div>
+        {bank && <div style={{ display: 'flex', marginTop: 40, fontSize: 44, color: '#333' }}>{bank}</div>}
+      </div>
+    ),
+    { width: 1200, height: 630, fonts: [{ name: 'NotoSansSC', data: FONT, weight: 700, style: 'normal' }], headers: { 'cache-control': 'public, max-age=300' } },
+  );
+}
