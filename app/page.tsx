@@ -1,35 +1,49 @@
-import { parse } from '@/lib/parse';
-import { checkText } from '@/lib/input';
+import { getTranslations } from 'next-intl/server';
+import type { Verdict } from '@/lib/check';
+import { resultPath } from '@/lib/web/share';
+import { registry } from '@/lib/web/service';
+import CheckForm from './_components/CheckForm';
+import { VERDICT_STYLE } from './_components/verdict-style';
 
-const LABELS: [string, string][] = [
-  ['district', '区县'], ['road', '道路'], ['roadNo', '门牌'], ['building', '建筑'], ['buildingNo', '楼栋'],
-  ['floors', '楼层'], ['room', '房间'], ['bank', '银行'], ['branch', '网点'],
+export const dynamic = 'force-dynamic';
+
+// Worked examples, written for the demo registry; with a real registry, examples are made
+// from its own outlets so that they always show what they claim.
+const DEMO_EXAMPLES: [Verdict, string][] = [
+  ['office_floor', '我是建设银行信贷经理王工，请明天上午到深圳市福田区演示大道88号示例金融大厦18楼1803室签合同，先交3%手续费。'],
+  ['registered_branch', '建设银行 深圳市福田区演示大道88号示例金融大厦一楼'],
+  ['bank_mismatch', '工商银行贷款中心：请到深圳市福田区演示大道88号示例金融大厦1楼办理'],
+  ['not_registered', '【建行】您的额度已批，请到深圳市福田区演示大道200号面签'],
+  ['not_covered', '平安银行 深圳市福田区演示大道300号8楼'],
+  ['insufficient', '您好，您在我行的贷款额度已审批通过，请尽快联系王经理办理'],
 ];
 
-export default async function Home({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
-  const { q } = await searchParams;
-  const text = typeof q === 'string' ? q : '';
-  const checked = text ? checkText(text) : null;
-  const parsed = checked?.ok ? parse(checked.text) : null;
+export default async function Home() {
+  const t = await getTranslations('home');
+  const tv = await getTranslations('verdict');
+  const reg = await registry();
+  const examples: [Verdict, string][] = reg.info.demo ? DEMO_EXAMPLES : reg.examples().map((e) => [e.verdict as Verdict, e.text]);
   return (
     <main>
-      <h1>真网点</h1>
-      <p>粘贴收到的地址或整条消息，看它是不是持牌银行网点。</p>
-      <form method="get">
-        <label htmlFor="q">地址或消息</label>
-        <textarea id="q" name="q" defaultValue={text} maxLength={2000} />
-        <button type="submit">核验</button>
-      </form>
-      {checked && !checked.ok && <p role="alert">{checked.error.message}</p>}
-      {parsed && (
-        <dl className="parts">
-          {LABELS.map(([key, label]) => {
-            const v = parsed[key as keyof typeof parsed];
-            const shown = Array.isArray(v) ? (v.length ? v.join('、') : null) : (v as string | null);
-            return [<dt key={`${key}-t`}>{label}</dt>, <dd key={`${key}-d`}>{shown ?? '—'}</dd>];
-          })}
-        </dl>
-      )}
+      <h1>{t('heading')}</h1>
+      <p>{t('lead')}</p>
+      <CheckForm label={t('label')} placeholder={t('placeholder')} submit={t('submit')} errorEmpty={t('errorEmpty')} errorLong={t('errorLong')} />
+      <h2>{t('examplesHeading')}</h2>
+      <ul className="examples">
+        {examples.map(([verdict, text]) => (
+          <li key={text}>
+            <a href={resultPath(text)}>
+              <span className={`tag pill ${VERDICT_STYLE[verdict].cls}`}>{tv(`${verdict}.title`)}</span>
+              {text}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('scopeHeading')}</h2>
+      <div className="scope">
+        <p>{t('scopeCan')}</p>
+        <p>{t('scopeCannot')}</p>
+      </div>
     </main>
   );
 }

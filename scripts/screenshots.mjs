@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Screenshots of every page at phone (390 px) and desktop (1280 px) width, for a person to
+// look at: node scripts/screenshots.mjs [baseUrl] [outDir]. Needs Debian's Chromium and a
+// running app (npm start).
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:3000';
+const out = process.argv[3] ?? 'screenshots';
+fs.mkdirSync(out, { recursive: true });
+const enc = (s) => Buffer.from(s, 'utf8').toString('base64url');
+const EXAMPLES = {
+  registered_branch: '建设银行 深圳市福田区演示大道88号示例金融大厦一楼',
+  office_floor: '我是建设银行信贷经理王工，请明天上午到深圳市福田区演示大道88号示例金融大厦18楼1803室签合同，先交3%手续费。',
+  bank_mismatch: '工商银行贷款中心：请到深圳市福田区演示大道88号示例金融大厦1楼办理',
+  not_registered: '【建行】您的额度已批，请到深圳市福田区演示大道200号面签',
+  not_covered: '平安银行 深圳市福田区演示大道300号8楼',
+  insufficient: '您好，您在我行的贷款额度已审批通过，请尽快联系王经理办理',
+};
+const pages = [['home', '/'], ...Object.entries(EXAMPLES).map(([k, v]) => [`result-${k}`, `/r?t=${enc(v)}`]), ['batch', '/batch'], ['about', '/about']];
+const lang = process.env.LANG_COOKIE ?? 'zh';
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+for (const [width, height, tag] of [[390, 844, 'phone'], [1280, 900, 'desktop']]) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, locale: 'zh-CN' });
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: lang, url: base }]);
+  // No tiles in screenshots: the map must read without them.
+  if (process.env.OFFLINE !== '0') await context.route(/tile\.openstreetmap\.org|autonavi/, (r) => r.abort());
+  const page = await context.newPage();
+  for (const [name, p] of pages) {
+    await page.goto(base + p, { waitUntil: 'networkidle' });
+    if (name === 'batch') {
+      await page.fill('#batch-input', Object.values(EXAMPLES).join('\n'));
+      await page.click('button:has-text("开始核验"), button:has-text("Check all")');
+      await page.waitForSelector('[data-testid=batch-status]');
+      await page.waitForTimeout(800);
+    }
+    await page.screenshot({ path: path.join(out, `${name}-${tag}-${lang}.png`), fullPage: name !== 'home' ? false : true });
+    if (name.startsWith('result') || name === 'about' || name === 'batch') await page.screenshot({ path: path.join(out, `${name}-${tag}-${lang}-full.png`), fullPage: true });
+  }
+  await context.close();
+}
+await browser.close();
+console.log(`screenshots in ${out}/`);
