@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import QRCode from 'qrcode';
 import type { Locale } from '@/i18n/locale';
@@ -31,6 +32,9 @@ function textOf(sp: Awaited<Search>): string | null {
   return one(sp.q) ?? null;
 }
 
+/** One check per request, shared by the metadata and the page. */
+const checkOnce = cache(async (text: string) => check(text, await registry()));
+
 async function origin(): Promise<string> {
   const h = await headers();
   return baseUrl(undefined, h.get('x-forwarded-host') ?? h.get('host'), h.get('x-forwarded-proto'));
@@ -59,16 +63,19 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
   const tv = await getTranslations('verdict');
   const ts = await getTranslations('site');
   const locale = (await getLocale()) as Locale;
-  if (!text || !checkText(text).ok) return { title: ts('name') };
-  const r = check(checkText(text).ok ? text.trim() : text, await registry());
+  const checked = text === null ? null : checkText(text);
+  if (!checked?.ok) return { title: ts('name') };
+  const r = await checkOnce(checked.text);
   // Titles and descriptions say the verdict only: never the text itself.
   const title = `${tv(`${r.verdict}.title`)} · ${ts('name')}`;
   const description = ts('tagline');
-  const image = `${await origin()}/api/og?t=${encodeText(text)}&l=${locale}`;
+  const image = `${await origin()}/api/og?t=${encodeText(checked.text)}&l=${locale}`;
   return { title, description, openGraph: { title, description, images: [{ url: image, width: 1200, height: 630 }], type: 'website' }, twitter: { card: 'summary_large_image', title, description, images: [image] } };
 }
 
-function Highlighted({ text, spans, statuses, addressSpan }: { text: string; spans: CheckResult['spans']; statuses: Map<string, PartReport['status']>; addressSpan: [number, number] }) {
+type MarkStatus = PartReport['status'] | 'read';
+
+function Highlighted({ text, spans, statuses, addressSpan, describe }: { text: string; spans: CheckResult['spans']; statuses: Map<string, PartReport['status']>; addressSpan: [number, number]; describe: (part: string, status: MarkStatus) => string }) {
   // The parts of the address as the user wrote them, each marked with its status.
   const marks = Object.entries(spans)
     .filter((e): e is [string, [number, number]] => !!e[1])
@@ -88,9 +95,10 @@ function Highlighted({ text, spans, statuses, addressSpan }: { text: string; spa
   for (const m of marks) {
     if (m.s < at) continue;
     plain(at, m.s);
-    const status = statuses.get(m.part) ?? 'not_given';
+    // Parts the registry is not compared on (province, city, room) are shown as read, not judged.
+    const status: MarkStatus = statuses.get(m.part) ?? 'read';
     out.push(
-      <mark key={`m${m.s}`} className={`s-${status}`} data-part={m.part} data-status={status}>
+      <mark key={`m${m.s}`} className={`s-${status}`} data-part={m.part} data-status={status} title={describe(m.part, status)}>
         {text.slice(m.s, m.e)}
       </mark>,
     );
@@ -122,7 +130,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
   }
 
   const reg = await registry();
-  const r = check(checked.text, reg);
+  const r = await checkOnce(checked.text);
   logEvent('check', { verdict: r.verdict, text: textHash(checked.text), via: 'page' });
   const style = VERDICT_STYLE[r.verdict];
   const vars = verdictVars(r, locale, (k) => tv(k));
@@ -177,12 +185,26 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
 
       <h2>{t('youReceived')}</h2>
       <div className="card">
-        <Highlighted text={r.input} spans={r.spans} statuses={statuses} addressSpan={r.addressSpan} />
+        <Highlighted
+          text={r.input}
+          spans={r.spans}
+          statuses={statuses}
+          addressSpan={r.addressSpan}
+          describe={(part, status) => `${t.has(`parts.${part}`) ? t(`parts.${part}`) : t('parts.other')}: ${t(`statuses.${status}`)}`}
+        />
+        <p className="legend small" aria-hidden="true">
+          {(['confirmed', 'mismatched', 'not_in_registry', 'read'] as const).map((k) => (
+            <span key={k}>
+              <mark className={`swatch s-${k}`}>{'\u2003'}</mark> {t(`statuses.${k}`)}
+            </span>
+          ))}
+        </p>
       </div>
 
       <h2>{t('whyHeading')}</h2>
       <ul className="reasons">
-        {r.reasons.map((x) => (
+        {/* The demo banner at the top already says the registry is a demo. */}
+        {r.reasons.filter((x) => x.code !== 'demo_registry').map((x) => (
           <li key={x.code + x.message}>{en ? x.messageEn : x.message}</li>
         ))}
       </ul>

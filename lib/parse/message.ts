@@ -111,7 +111,8 @@ export function addressRegion(text: string, noise: Span[]): Span {
   if (clauses[best].score < 3) {
     // A short line with a stray comma is still an address; a message with nothing like an
     // address in it has none, and its greetings are not read as one.
-    if (strong || noise.length > 0 || text.length > 60) return { start: 0, end: 0 };
+    // (Nor is a short line with nothing of an address in it: 您好，额度已批，请联系王经理.)
+    if (strong || noise.length > 0 || text.length > 60 || score(masked) < 2) return { start: 0, end: 0 };
     start = 0;
     end = text.length;
   } else {

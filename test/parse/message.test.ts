@@ -39,9 +39,19 @@ describe('a whole message in, the address and the claimed bank out', () => {
     expect(msg.slice(s, e)).toBe('福田区深南大道6008号18楼');
   });
 
-  test('a text with no address has no address parts', () => {
-    const r = parse('您好，您的贷款已经批下来了，请尽快联系我办理，谢谢！');
+  test.each([
+    '您好，您的贷款已经批下来了，请尽快联系我办理，谢谢！',
+    // Short, commas only, no sentence end: still not an address (was read as a building).
+    '您好，您在我行的贷款额度已审批通过，请尽快联系王经理办理',
+    '在吗，额度批了，今天方便过来吗',
+  ])('a text with no address has no address parts: %s', (text) => {
+    const r = parse(text);
     expect([r.road, r.roadNo, r.building, r.room]).toEqual([null, null, null, null]);
     expect(r.floors).toEqual([]);
+  });
+
+  test.each(['万象城，B座', '福田区，平安金融中心', '科兴科学园,A栋'])('a short line with a stray comma is still an address: %s', (text) => {
+    const r = parse(text);
+    expect(r.building ?? r.district).not.toBeNull();
   });
 });
