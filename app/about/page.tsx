@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { divisionIndex } from '@/lib/parse/divisions';
 import { tileConfig } from '@/lib/validations/env';
 import { registry } from '@/lib/web/service';
@@ -9,7 +9,13 @@ export const dynamic = 'force-dynamic';
 const MANIFEST_EXAMPLE = `{
   "asOf": "2026-11-01",
   "sources": [
-    { "file": "licences-2026-11.xlsx", "bank": "*", "region": "广东省深圳市", "format": "licence", "crs": "gcj02" }
+    {
+      "file": "licences-2026-11.xlsx",
+      "bank": "*",
+      "region": "广东省深圳市",
+      "format": "licence",
+      "crs": "gcj02"
+    }
   ]
 }`;
 
@@ -20,17 +26,18 @@ export default async function AboutPage() {
   const coverage = reg.coverageMap();
   const cityName = (code: string) => divisionIndex().byCode.get(code)?.name ?? code;
   const tiles = tileConfig();
+  const colon = (await getLocale()) === 'zh' ? '：' : ': ';
   return (
     <main>
       <h1>{t('heading')}</h1>
       <p>{t('lead')}</p>
       <div className="card">
         <p>
-          {t('registry')}: <strong data-testid="registry-version">{info.version}</strong>
+          {t('registry')}{colon}<strong data-testid="registry-version">{info.version}</strong>
           {info.title && <> · {info.title}</>}
         </p>
         <p className="small">
-          {t('builtAt')}: {info.builtAt} · {t('outlets')}: {info.outlets}
+          {t('builtAt')}{colon}{info.builtAt} · {t('outlets')}{colon}{info.outlets}
         </p>
       </div>
 
@@ -49,14 +56,16 @@ export default async function AboutPage() {
           <tbody>
             {info.sources.map((s) => (
               <tr key={s.id}>
-                <td>
+                <td className="file">
                   {s.file}
                   {s.note && <div className="small">{s.note}</div>}
                 </td>
-                <td>{s.bank === '*' ? t('everyBank') : s.bank}</td>
-                <td>{s.region}</td>
-                <td>{s.asOf}</td>
-                <td>{(s.report as { imported?: number }).imported ?? '—'}</td>
+                <td data-label={t('sourceBank')}>{s.bank === '*' ? t('everyBank') : s.bank}</td>
+                <td data-label={t('sourceRegion')}>{s.region}</td>
+                <td data-label={t('sourceAsOf')} className="nowrap">
+                  {s.asOf}
+                </td>
+                <td data-label={t('sourceRows')}>{(s.report as { imported?: number }).imported ?? '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -65,9 +74,10 @@ export default async function AboutPage() {
 
       <h2>{t('coverageMap')}</h2>
       <MapPanel
-        points={coverage.map((c) => ({ lat: c.lat, lng: c.lng, kind: 'bank' as const, label: `${cityName(c.cityCode)}: ${c.outlets} · ${c.banks.join('、')}`, approximate: true }))}
+        points={coverage.map((c) => ({ lat: c.lat, lng: c.lng, kind: 'bank' as const, label: t('coverageLabel', { city: cityName(c.cityCode), count: c.outlets }), approximate: true, size: c.outlets }))}
+        labelsAlways
         tiles={tiles && { url: tiles.url, attribution: tiles.attribution, crs: tiles.crs, subdomains: tiles.subdomains }}
-        legend={{ claimed: '', bank: t('coverageMap'), other: '' }}
+        legend={{ bank: t('coverageLegend') }}
       />
 
       <h2>{t('howHeading')}</h2>

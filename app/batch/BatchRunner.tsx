@@ -71,7 +71,7 @@ export default function BatchRunner({ labels }: { labels: BatchLabels }) {
               text,
               verdict: r.verdict,
               bank: r.bank?.name ?? null,
-              outlet: r.matches[0] ? `${r.matches[0].bank} ${r.matches[0].name}` : '',
+              outlet: r.matches[0] ? (r.matches[0].name.includes(r.matches[0].bank) ? r.matches[0].name : `${r.matches[0].bank} ${r.matches[0].name}`) : '',
               reason: reason ? (labels.en ? reason.messageEn : reason.message) : '',
               link: r.shareUrl,
             });
@@ -148,6 +148,13 @@ export default function BatchRunner({ labels }: { labels: BatchLabels }) {
           )}
           <div className="table-wrap">
             <table className="results">
+              <colgroup>
+                <col style={{ width: '3em' }} />
+                <col style={{ width: '34%' }} />
+                <col style={{ width: '20%' }} />
+                <col style={{ width: '18%' }} />
+                <col />
+              </colgroup>
               <thead>
                 <tr>
                   <th>{labels.columns.line}</th>
@@ -160,11 +167,13 @@ export default function BatchRunner({ labels }: { labels: BatchLabels }) {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.index} data-verdict={r.verdict ?? 'error'}>
-                    <td>{r.index + 1}</td>
+                    <td className="line">{r.index + 1}</td>
                     <td className="text">{r.link ? <a href={r.link}>{r.text}</a> : r.text}</td>
-                    <td>{r.verdict ? <span className={`pill ${labels.styles[r.verdict]}`}>{labels.verdicts[r.verdict]}</span> : r.error}</td>
-                    <td>{r.outlet}</td>
-                    <td>{r.reason}</td>
+                    <td className="verdict-cell">{r.verdict ? <span className={`pill ${labels.styles[r.verdict]}`}>{labels.verdicts[r.verdict]}</span> : r.error}</td>
+                    <td data-label={labels.columns.outlet} className={r.outlet ? undefined : 'empty'}>
+                      {r.outlet}
+                    </td>
+                    <td data-label={labels.columns.reason}>{r.reason}</td>
                   </tr>
                 ))}
               </tbody>

@@ -11,12 +11,17 @@ export interface MapPoint {
   kind: 'claimed' | 'bank' | 'other';
   label: string;
   approximate: boolean;
+  /** Drawn larger for a bigger count (the about page's coverage map). */
+  size?: number;
 }
 
 export interface MapProps {
   points: MapPoint[];
   tiles: { url: string; attribution: string; crs: 'wgs84' | 'gcj02'; subdomains: string } | null;
-  legend: { claimed: string; bank: string; other: string };
+  /** Legend entries; an empty or missing one is left out. */
+  legend: Partial<Record<MapPoint['kind'], string>>;
+  /** Show every label, not only on hover (few points, each a place name). */
+  labelsAlways?: boolean;
 }
 
 const COLOURS = { claimed: '#b3261e', bank: '#0b57a4', other: '#7a7a7a' };
@@ -26,7 +31,7 @@ const COLOURS = { claimed: '#b3261e', bank: '#0b57a4', other: '#7a7a7a' };
  * are WGS-84 and are converted for tiles drawn in GCJ-02. Without tiles or network, the
  * circles still stand on a plain background.
  */
-export default function ResultMap({ points, tiles, legend }: MapProps) {
+export default function ResultMap({ points, tiles, legend, labelsAlways = false }: MapProps) {
   const placed = useMemo(
     () =>
       points.map((p) => {
@@ -40,6 +45,11 @@ export default function ResultMap({ points, tiles, legend }: MapProps) {
   const lats = placed.map((p) => p.lat);
   const lngs = placed.map((p) => p.lng);
   const pad = 0.004;
+  // Labels are always shown only for a few points (more would cover each other); going
+  // north to south they alternate above and below their point, so neighbours stay apart.
+  const always = labelsAlways && placed.length <= 6;
+  const byLat = [...lats].sort((a, b) => b - a);
+  const above = (lat: number) => byLat.indexOf(lat) % 2 === 0;
   const bounds: [[number, number], [number, number]] = [
     [Math.min(...lats) - pad, Math.min(...lngs) - pad],
     [Math.max(...lats) + pad, Math.max(...lngs) + pad],
@@ -47,24 +57,31 @@ export default function ResultMap({ points, tiles, legend }: MapProps) {
   return (
     <>
       <div className="map-frame" data-testid="map">
-        <MapContainer bounds={bounds} scrollWheelZoom={false} attributionControl={!!tiles}>
+        <MapContainer bounds={bounds} boundsOptions={{ padding: always ? [90, 50] : [24, 24] }} scrollWheelZoom={false} attributionControl={!!tiles}>
           {tiles && <TileLayer url={tiles.url} attribution={tiles.attribution} subdomains={tiles.subdomains} maxZoom={18} />}
           {placed.map((p, i) => (
             <CircleMarker
               key={`${p.kind}-${i}`}
               center={[p.lat, p.lng]}
-              radius={p.kind === 'claimed' ? 11 : 8}
+              radius={p.size ? Math.min(22, 7 + 3 * Math.sqrt(p.size)) : p.kind === 'claimed' ? 11 : 8}
               pathOptions={{ color: '#fff', weight: 2, fillColor: COLOURS[p.kind], fillOpacity: p.kind === 'claimed' ? 0.9 : 0.85, className: `marker-${p.kind}` }}
             >
-              <Tooltip>{p.label}</Tooltip>
+              <Tooltip permanent={always} direction={always ? (above(p.lat) ? 'top' : 'bottom') : 'auto'}>
+                {p.label}
+              </Tooltip>
             </CircleMarker>
           ))}
         </MapContainer>
       </div>
       <div className="legend">
-        <span><i style={{ background: COLOURS.claimed }} />{legend.claimed}</span>
-        <span><i style={{ background: COLOURS.bank }} />{legend.bank}</span>
-        <span><i style={{ background: COLOURS.other }} />{legend.other}</span>
+        {(['claimed', 'bank', 'other'] as const)
+          .filter((k) => legend[k])
+          .map((k) => (
+            <span key={k}>
+              <i style={{ background: COLOURS[k] }} />
+              {legend[k]}
+            </span>
+          ))}
       </div>
     </>
   );

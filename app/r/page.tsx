@@ -175,7 +175,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
         <div className="hotline">
           {r.bank.hotline ? (
             <a className="call" href={`tel:${r.bank.hotline.replace(/[^\d]/g, '')}`}>
-              ☎ {t('callBank', { bank: bankLabel })}：{r.bank.hotline}
+              ☎ {t('callBank', { bank: bankLabel, number: r.bank.hotline })}
             </a>
           ) : (
             <p>{t('callBankWebsite', { bank: bankLabel })}</p>
@@ -192,7 +192,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
           addressSpan={r.addressSpan}
           describe={(part, status) => `${t.has(`parts.${part}`) ? t(`parts.${part}`) : t('parts.other')}: ${t(`statuses.${status}`)}`}
         />
-        <p className="legend small" aria-hidden="true">
+        <p className="mark-legend small" aria-hidden="true">
           {(['confirmed', 'mismatched', 'not_in_registry', 'read'] as const).map((k) => (
             <span key={k}>
               <mark className={`swatch s-${k}`}>{'\u2003'}</mark> {t(`statuses.${k}`)}
