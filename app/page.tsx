@@ -32,7 +32,7 @@ export default async function Home() {
       <ul className="examples">
         {examples.map(([verdict, text]) => (
           <li key={text}>
-            <a href={resultPath(text)}>
+            <a className="example" data-verdict={verdict} href={resultPath(text)}>
               <span className={`tag pill ${VERDICT_STYLE[verdict].cls}`}>{tv(`${verdict}.title`)}</span>
               {text}
             </a>

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm start: build the app if it was never built or its sources changed since, then serve it.
-// PORT and HOSTNAME are honoured as by `next start`.
+// PORT and HOSTNAME are honoured as by `next start`; other arguments go to it too.
+// --build-only builds when needed and stops there.
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,11 +21,12 @@ function newest(p) {
 }
 
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const sources = ['app', 'lib', 'public', 'package.json', 'next.config.js', 'tsconfig.json'].map((p) => newest(path.join(root, p)));
+const sources = ['app', 'lib', 'i18n', 'messages', 'public', 'proxy.ts', 'package.json', 'next.config.js', 'tsconfig.json'].map((p) => newest(path.join(root, p)));
 if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < Math.max(...sources)) {
   const b = spawnSync(next, ['build'], { cwd: root, env, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
+if (process.argv.includes('--build-only')) process.exit(0);
 const args = ['start', ...process.argv.slice(2)];
 const child = spawn(next, args, { cwd: root, env, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -64,7 +64,9 @@ export default function ResultMap({ points, tiles, legend, labelsAlways = false 
               key={`${p.kind}-${i}`}
               center={[p.lat, p.lng]}
               radius={p.size ? Math.min(22, 7 + 3 * Math.sqrt(p.size)) : p.kind === 'claimed' ? 11 : 8}
-              pathOptions={{ color: '#fff', weight: 2, fillColor: COLOURS[p.kind], fillOpacity: p.kind === 'claimed' ? 0.9 : 0.85, className: `marker-${p.kind}` }}
+              // (className is read when the layer is made; pathOptions only restyle it.)
+              className={`marker-${p.kind}`}
+              pathOptions={{ color: '#fff', weight: 2, fillColor: COLOURS[p.kind], fillOpacity: p.kind === 'claimed' ? 0.9 : 0.85 }}
             >
               <Tooltip permanent={always} direction={always ? (above(p.lat) ? 'top' : 'bottom') : 'auto'}>
                 {p.label}

@@ -164,7 +164,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
           <span className="icon" aria-hidden="true">
             {style.icon}
           </span>
-          <span>{tv(`${r.verdict}.title`)}</span>
+          <span className="words">{tv(`${r.verdict}.title`)}</span>
         </p>
         <p className="line">{tv(`${r.verdict}.line`, vars)}</p>
       </section>

@@ -13,6 +13,8 @@ const Env = z.object({
   MAP_ATTRIBUTION: z.string().optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   BATCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6),
+  /** How many proxies in front of the app append to X-Forwarded-For (the client is that far from the right). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
 
 export type AppEnv = z.infer<typeof Env>;

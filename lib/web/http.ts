@@ -33,10 +33,18 @@ export function corsHeaders(request: Request): Record<string, string> {
   };
 }
 
-/** The client behind a request, for the rate limit: the first forwarded address, else the peer. */
-export function clientKey(request: Request): string {
+/**
+ * The client behind a request, for the rate limit. Each proxy in front of the app appends the
+ * address it was reached from to X-Forwarded-For, so the entry `trustedHops` from the right is
+ * the one our own nearest trusted proxy wrote; entries left of it are whatever the client sent
+ * and could be forged. (Without a proxy, Next.js fills the header from the socket.)
+ */
+export function clientKey(request: Request, trustedHops = 1): string {
   const forwarded = request.headers.get('x-forwarded-for');
-  if (forwarded) return forwarded.split(',')[0].trim().slice(0, 64);
+  if (forwarded) {
+    const hops = forwarded.split(',').map((s) => s.trim()).filter(Boolean);
+    if (hops.length) return hops[Math.max(0, hops.length - Math.max(1, trustedHops))].slice(0, 64);
+  }
   return request.headers.get('x-real-ip')?.slice(0, 64) ?? 'direct';
 }
 

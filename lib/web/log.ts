@@ -1,11 +1,15 @@
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Server logs: one JSON line per event, never the text a person sent. A text is logged as a
- * short hash, enough to see that two events concern the same text and nothing more.
+ * short keyed hash, enough to see that two events concern the same text and nothing more.
+ * The key is LOG_HASH_KEY when several instances should agree, else random per process:
+ * addresses are few enough to guess, so a plain hash could be reversed by trying them.
  */
+const KEY = process.env.LOG_HASH_KEY || randomBytes(32).toString('hex');
+
 export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return createHmac('sha256', KEY).update(text).digest('hex').slice(0, 16);
 }
 
 export function logEvent(event: string, fields: Record<string, string | number | boolean | null> = {}): void {

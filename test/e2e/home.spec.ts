@@ -1,25 +1,82 @@
+import zlib from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
-test('the home page opens in Simplified Chinese with its name and a place to paste', async ({ page }) => {
+test('the home page opens in Simplified Chinese: one box, one button, examples, what it can and cannot tell', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveTitle(/真网点/);
-  expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('真网点');
-  await expect(page.getByRole('textbox')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('这是真的银行网点吗？');
+  await expect(page.getByRole('textbox')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: '核验', exact: true })).toBeVisible();
+  await expect(page.locator('.example')).toHaveCount(6);
+  await expect(page.getByText(/^不能：/)).toBeVisible();
 });
 
-test('pasting an address shows its parts, full-width digits read as digits', async ({ page }) => {
+test('an example opens its result', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('textbox').fill('深圳市福田区深南大道６００８号特区报业大厦18楼1803室');
-  await page.getByRole('button', { name: '核验' }).click();
-  const parts = page.locator('dl.parts');
-  await expect(parts.locator('dt', { hasText: '门牌' }).locator('xpath=following-sibling::dd[1]')).toHaveText('6008号');
-  await expect(parts.locator('dt', { hasText: '楼层' }).locator('xpath=following-sibling::dd[1]')).toHaveText('18');
-  await expect(parts.locator('dt', { hasText: '房间' }).locator('xpath=following-sibling::dd[1]')).toHaveText('1803');
+  const first = page.locator('.example').first();
+  const verdict = await first.getAttribute('data-verdict');
+  await first.click();
+  await expect(page.locator('section.verdict')).toHaveAttribute('data-verdict', verdict!);
 });
 
-test('an empty submission gets a clear message', async ({ page }) => {
-  await page.goto('/?q=%20%20');
-  // (Next.js has its own route announcer with role=alert, hence the tag.)
-  await expect(page.locator('p[role=alert]')).toContainText('没有内容');
+test('English by a visible switch, remembered across pages', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Is this really a bank branch?');
+  await page.getByRole('link', { name: 'Batch' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test.describe('bad input in the box gets a clear message and the page keeps working', () => {
+  test('empty', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: '核验', exact: true }).click();
+    await expect(page.locator('#text-error')).toHaveText('请先粘贴地址或消息。');
+    await page.getByRole('textbox').fill('深圳市福田区演示大道88号');
+    await expect(page.locator('#text-error')).toHaveCount(0);
+  });
+
+  for (const [name, query, message] of [
+    ['blank by GET', '/r?q=%20%20', '没有内容'],
+    ['a broken link', '/r?t=%%%', '没有找到'],
+    ['too long by GET', `/r?q=${encodeURIComponent('深'.repeat(1000) + 'a'.repeat(1100))}`, '2000'],
+    ['binary by GET', `/r?q=${encodeURIComponent('\u0000\u0001\u0002abc\u0000')}`, ''],
+  ] as const) {
+    test(name, async ({ page }) => {
+      const res = await page.goto(query);
+      expect(res!.status()).toBe(200);
+      await expect(page.locator('p.form-error[role=alert]')).toContainText(message);
+      await expect(page.getByRole('textbox')).toBeVisible();
+    });
+  }
+});
+
+test('home page JavaScript is within 180 KB compressed, and the map code is not part of it', async ({ page, request }) => {
+  const scripts = new Set<string>();
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.add(r.url());
+  });
+  await page.goto('/', { waitUntil: 'networkidle' });
+  let gzipped = 0;
+  let leaflet = false;
+  for (const url of scripts) {
+    const body = await (await request.get(url)).body();
+    gzipped += zlib.gzipSync(body, { level: 9 }).length;
+    if (body.includes('leaflet-container')) leaflet = true;
+  }
+  console.log(`home page: ${scripts.size} scripts, ${(gzipped / 1024).toFixed(1)} KB gzip`);
+  expect(scripts.size).toBeGreaterThan(0);
+  expect(gzipped).toBeLessThanOrEqual(180 * 1024);
+  expect(leaflet).toBe(false);
+
+  // The result page does load it (so the check above can tell).
+  const mapScripts: string[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') mapScripts.push(r.url());
+  });
+  await page.goto('/r?q=' + encodeURIComponent('建设银行 深圳市福田区演示大道88号示例金融大厦一楼'), { waitUntil: 'networkidle' });
+  const bodies = await Promise.all(mapScripts.map(async (u) => (await request.get(u)).body()));
+  expect(bodies.some((b) => b.includes('leaflet-container'))).toBe(true);
 });

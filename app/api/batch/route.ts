@@ -21,7 +21,7 @@ const limiter = createRateLimiter(appEnv().BATCH_RATE_LIMIT_PER_MINUTE, 3);
  * {"index", "error"}.
  */
 export async function POST(request: Request): Promise<Response> {
-  const r = limiter.take(clientKey(request));
+  const r = limiter.take(clientKey(request, appEnv().TRUSTED_PROXY_HOPS));
   if (!r.ok) return errorResponse(429, 'rate_limited', `Too many batches: try again in ${r.retryAfterSeconds} s.`, { 'retry-after': String(r.retryAfterSeconds) });
   if (!/^application\/json\s*(?:;|$)/i.test(request.headers.get('content-type') ?? '')) {
     return errorResponse(415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json.');

@@ -12,7 +12,7 @@ const MAX_BODY = 16 * 1024;
 const limiter = createRateLimiter(appEnv().RATE_LIMIT_PER_MINUTE);
 
 function limited(request: Request, cors: Record<string, string>): Response | null {
-  const r = limiter.take(clientKey(request));
+  const r = limiter.take(clientKey(request, appEnv().TRUSTED_PROXY_HOPS));
   if (r.ok) return null;
   return errorResponse(429, 'rate_limited', `Too many requests: try again in ${r.retryAfterSeconds} s.`, { ...cors, 'retry-after': String(r.retryAfterSeconds) });
 }

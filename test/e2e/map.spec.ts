@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { EXAMPLES, resultPath } from './examples';
+
+test.describe('the map with no network beyond this site', () => {
+  test.beforeEach(async ({ context, baseURL }) => {
+    const own = new URL(baseURL!).host;
+    const blocked: string[] = [];
+    await context.route('**/*', (route) => {
+      const host = new URL(route.request().url()).host;
+      if (host === own || route.request().url().startsWith('data:')) return route.continue();
+      blocked.push(host);
+      return route.abort('internetdisconnected');
+    });
+  });
+
+  test('shows the claimed place and the bank outlets as markers on a plain background', async ({ page }) => {
+    await page.goto(resultPath(EXAMPLES.office_floor));
+    const map = page.getByTestId('map');
+    await map.scrollIntoViewIfNeeded();
+    await expect(map.locator('.leaflet-container')).toBeVisible();
+    await expect(map.locator('path.marker-claimed')).toHaveCount(1);
+    // The matched outlet and the nearest outlets of the same bank.
+    const bank = await map.locator('path.marker-bank').count();
+    expect(bank).toBeGreaterThanOrEqual(3);
+    for (const p of await map.locator('path.leaflet-interactive').all()) await expect(p).toBeVisible();
+    // No tile came through, and the markers are still there.
+    expect(await map.locator('img.leaflet-tile-loaded').count()).toBe(0);
+    await expect(page.locator('.legend')).toContainText('你收到的地址');
+  });
+
+  test('a place known only by its district says so', async ({ page }) => {
+    await page.goto(resultPath(EXAMPLES.not_covered));
+    const map = page.getByTestId('map');
+    await map.scrollIntoViewIfNeeded();
+    await expect(map.locator('path.marker-claimed')).toHaveCount(1);
+    await expect(page.getByText('位置为近似值。')).toBeVisible();
+    await map.locator('path.marker-claimed').hover({ force: true });
+    await expect(page.locator('.leaflet-tooltip')).toContainText('约略位置');
+  });
+
+  test('the about page draws the covered regions', async ({ page }) => {
+    await page.goto('/about');
+    await expect(page.getByTestId('map').locator('path.marker-bank')).toHaveCount(3);
+    await expect(page.locator('.leaflet-tooltip')).toHaveCount(3);
+    await expect(page.locator('.leaflet-tooltip').first()).toContainText('营业网点');
+  });
+});
+
+test('with tiles allowed, the tile layer asks the configured provider with the attribution shown', async ({ page }) => {
+  const asked: string[] = [];
+  await page.route(/tile\.openstreetmap\.org/, (route) => {
+    asked.push(route.request().url());
+    // A blank 1x1 PNG stands in for the tile server, which this machine cannot reach.
+    return route.fulfill({ contentType: 'image/png', body: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64') });
+  });
+  await page.goto(resultPath(EXAMPLES.registered_branch));
+  await page.getByTestId('map').scrollIntoViewIfNeeded();
+  await expect.poll(() => asked.length).toBeGreaterThan(0);
+  expect(asked[0]).toMatch(/^https:\/\/tile\.openstreetmap\.org\/\d+\/\d+\/\d+\.png$/);
+  await expect(page.locator('.leaflet-control-attribution')).toContainText('OpenStreetMap');
+});
