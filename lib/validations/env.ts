@@ -4,17 +4,29 @@ import { z } from 'zod';
  * The environment, read and checked once. Every setting has a safe default, so the app starts
  * with nothing set (the demo registry, OpenStreetMap tiles).
  */
+// An empty variable (FOO= in a unit file or compose file) means "not set", never 0 or "".
+const unset = (v: unknown) => (typeof v === 'string' ? v.trim() || undefined : v);
+const count = (dflt: number, min: number, max = Number.MAX_SAFE_INTEGER) => z.preprocess(unset, z.coerce.number().int().min(min).max(max).default(dflt));
+// A tile URL template: https, with the {z}, {x} and {y} Leaflet fills in.
+const TileTemplate = z
+  .string()
+  .regex(/^https:\/\/[^\s/]+\/\S*$/, 'a tile template must be an https:// URL')
+  .refine((t) => ['{z}', '{x}', '{y}'].every((k) => t.includes(k)), 'a tile template needs {z}, {x} and {y}')
+  .refine((t) => URL.canParse(t.replace(/\{[a-z]\}/g, 'a')), 'not a valid URL');
+
 const Env = z.object({
-  REGISTRY_DB: z.string().trim().optional(),
+  REGISTRY_DB: z.preprocess(unset, z.string().trim().optional()),
   /** Where the site is reached from outside, for share links (else taken from the request). */
-  PUBLIC_BASE_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
-  /** Map tiles: osm (default), amap (serves China well, GCJ-02), none, or a URL template. */
-  MAP_TILES: z.string().trim().default('osm'),
-  MAP_ATTRIBUTION: z.string().optional(),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
-  BATCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6),
+  PUBLIC_BASE_URL: z.preprocess(unset, z.url({ protocol: /^https?$/ }).optional()),
+  /** Map tiles: osm (default), amap (serves China well, GCJ-02), none, or an https URL template. */
+  MAP_TILES: z.preprocess(unset, z.union([z.enum(['osm', 'amap', 'none']), TileTemplate]).default('osm')),
+  MAP_ATTRIBUTION: z.preprocess(unset, z.string().optional()),
+  /** Subdomains a template's {s} stands for (default abc). */
+  MAP_SUBDOMAINS: z.preprocess(unset, z.string().regex(/^[a-z0-9]{1,10}$/i).default('abc')),
+  RATE_LIMIT_PER_MINUTE: count(60, 0),
+  BATCH_RATE_LIMIT_PER_MINUTE: count(6, 0),
   /** How many proxies in front of the app append to X-Forwarded-For (the client is that far from the right). */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  TRUSTED_PROXY_HOPS: count(1, 1, 10),
 });
 
 export type AppEnv = z.infer<typeof Env>;
@@ -54,9 +66,11 @@ export function tileConfig(env: AppEnv = appEnv()): TileConfig | null {
       origins: ['https://webrd01.is.autonavi.com', 'https://webrd02.is.autonavi.com', 'https://webrd03.is.autonavi.com', 'https://webrd04.is.autonavi.com'],
     };
   }
-  if (/^https:\/\//.test(t)) {
-    const origin = new URL(t.replace(/\{[a-z]\}/g, 'a')).origin;
-    return { url: t, attribution: env.MAP_ATTRIBUTION ?? '', crs: 'wgs84', subdomains: 'abc', origins: [origin] };
+  if (t !== 'osm') {
+    // Every host Leaflet will ask: one per subdomain when the template has {s}.
+    const subs = t.includes('{s}') ? [...env.MAP_SUBDOMAINS] : ['a'];
+    const origins = [...new Set(subs.map((s) => new URL(t.replace('{s}', s).replace(/\{[a-z]\}/g, '0')).origin))];
+    return { url: t, attribution: env.MAP_ATTRIBUTION ?? '', crs: 'wgs84', subdomains: env.MAP_SUBDOMAINS, origins };
   }
   return {
     url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',

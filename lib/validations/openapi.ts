@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import { BatchRequest, CheckRequest, CheckResponse, ErrorResponse, HealthResponse } from './api';
+// Importing the schemas registers them (each has a .meta id) in zod's global registry.
+import './api';
 
-const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'openapi-3.0', unrepresentable: 'any' });
+/**
+ * Every schema with an id, as OpenAPI 3.0 components: references between them point into
+ * #/components/schemas, and the JSON Schema $id (not an OpenAPI keyword) is left out.
+ */
+function componentSchemas(): Record<string, unknown> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { target: 'openapi-3.0', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $id: _, ...rest }]) => [id, rest]));
+}
 
 const errors = (codes: number[]) =>
   Object.fromEntries(codes.map((c) => [String(c), { description: ERROR_TEXT[c], content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } }]));
@@ -46,13 +54,7 @@ export function openApiDocument() {
       },
     },
     components: {
-      schemas: {
-        CheckRequest: schema(CheckRequest),
-        CheckResponse: schema(CheckResponse),
-        BatchRequest: schema(BatchRequest),
-        ErrorResponse: schema(ErrorResponse),
-        HealthResponse: schema(HealthResponse),
-      },
+      schemas: componentSchemas(),
     },
   };
 }

@@ -14,5 +14,6 @@ export function textHash(text: string): string {
 
 export function logEvent(event: string, fields: Record<string, string | number | boolean | null> = {}): void {
   if (process.env.NODE_ENV === 'test' || process.env.QUIET_LOGS === '1') return;
-  process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), event, ...fields })}\n`);
+  const { at: _at, event: _event, ...rest } = fields; // (a field may not pass itself off as these)
+  process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), event, ...rest })}\n`);
 }

@@ -25,8 +25,9 @@ export function createRateLimiter(perMinute: number, burst = Math.max(1, Math.ce
       }
       b.tokens = Math.min(burst, b.tokens + (now - b.at) * rate);
       b.at = now;
-      if (b.tokens >= 1) {
-        b.tokens -= 1;
+      // (A hair under 1 after many small refills is floating-point dust, not a missing token.)
+      if (b.tokens >= 1 - 1e-9) {
+        b.tokens = Math.max(0, b.tokens - 1);
         return { ok: true };
       }
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - b.tokens) / rate / 1000)) };
