@@ -142,6 +142,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
   const changed = !!madeWith && madeWith !== versionTag(reg.info.version);
   const en = locale === 'en';
   const bankLabel = r.bank ? (en ? r.bank.en ?? r.bank.name : r.bank.name) : tv('theBank');
+  const callLabel = r.callBank ? (en ? r.callBank.en ?? r.callBank.name : r.callBank.name) : bankLabel;
 
   const points: MapPoint[] = [];
   if (r.place.lat !== null && r.place.lng !== null) {
@@ -171,14 +172,14 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
 
       {changed && <p className="notice">{t('registryChanged')}</p>}
 
-      {r.bank && (
+      {r.callBank && (
         <div className="hotline">
-          {r.bank.hotline ? (
-            <a className="call" href={`tel:${r.bank.hotline.replace(/[^\d]/g, '')}`}>
-              ☎ {t('callBank', { bank: bankLabel, number: r.bank.hotline })}
+          {r.callBank.hotline ? (
+            <a className="call" href={`tel:${r.callBank.hotline.replace(/[^\d]/g, '')}`}>
+              ☎ {t('callBank', { bank: callLabel, number: r.callBank.hotline })}
             </a>
           ) : (
-            <p>{t('callBankWebsite', { bank: bankLabel })}</p>
+            <p>{t('callBankWebsite', { bank: callLabel })}</p>
           )}
         </div>
       )}

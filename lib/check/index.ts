@@ -7,14 +7,22 @@ import { claimOf, fitOf, isCheckable, relationOf, type Claim, type Fit, type Par
 import { floorWords, reason, type Reason } from './reasons';
 import { messageSignals, type Signal } from './signals';
 
+function callBankOf(named: string | null, registered: string | null): CheckResult['callBank'] {
+  const name = named ?? registered;
+  if (!name) return null;
+  const b = findBank(name);
+  return { name, en: b?.en ?? null, hotline: b?.hotline ?? null, named: !!named };
+}
+
 /**
  * The check: a text in, one of six verdicts out, with the outlets that decided it, the reasons
  * in two languages, each part's status, the nearest outlets of the bank that was named, its
  * official number, and the signals of the message.
  */
 
-export type Verdict = 'registered_branch' | 'office_floor' | 'bank_mismatch' | 'not_registered' | 'not_covered' | 'insufficient';
-export const VERDICTS: Verdict[] = ['registered_branch', 'office_floor', 'bank_mismatch', 'not_registered', 'not_covered', 'insufficient'];
+import type { Verdict } from './verdicts';
+
+export { VERDICTS, type Verdict } from './verdicts';
 
 export interface MatchedOutlet {
   id: number;
@@ -46,6 +54,8 @@ export interface CheckResult {
   nearest: MatchedOutlet[];
   /** The bank the text names, with its official customer-service number. */
   bank: { name: string; en: string | null; hotline: string | null } | null;
+  /** The bank to call to make sure: the one the text names, else the one registered at the address. */
+  callBank: { name: string; en: string | null; hotline: string | null; named: boolean } | null;
   signals: Signal[];
   /** Where the address is, as far as we can tell, for the map. */
   place: {
@@ -339,6 +349,7 @@ export function check(input: string, registry: Registry): CheckResult {
     parts,
     nearest,
     bank: c.bank ? { name: c.bank, en: claimedBank?.en ?? null, hotline: claimedBank?.hotline ?? null } : null,
+    callBank: callBankOf(c.bank, matches[0]?.bank ?? null),
     signals: messageSignals(input),
     place: {
       province: place.province?.name ?? nameOf(cityKey ? cityKey.slice(0, 2) : null),

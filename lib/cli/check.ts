@@ -57,7 +57,7 @@ function readable(text: string, registry: Registry): number {
   }
   lines.push('逐项 / part by part:');
   for (const p of r.parts) lines.push(`  ${p.part.padEnd(11)} ${p.status.padEnd(16)} ${p.claimed ?? '—'}${p.registered !== null ? `  vs  ${p.registered}` : ''}`);
-  if (r.bank) lines.push(`官方客服 / official number: ${r.bank.name} ${r.bank.hotline ?? '(见银行官网 / see the bank\'s website)'}`);
+  if (r.callBank) lines.push(`官方客服 / official number: ${r.callBank.name} ${r.callBank.hotline ?? '(见银行官网 / see the bank\'s website)'}`);
   for (const s of r.signals) lines.push(`  ! ${s.message} («${s.evidence}»)`);
   lines.push(`registry ${r.registry.version}${r.registry.demo ? ' (DEMO)' : ''}`);
   process.stdout.write(lines.join('\n') + '\n');

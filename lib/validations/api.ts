@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VERDICTS } from '../check';
+import { VERDICTS } from '../check/verdicts';
 
 /** What the API accepts and answers, in one place: route handlers parse with these, the OpenAPI document is generated from them. */
 
@@ -55,14 +55,18 @@ export const ParsedAddress = z
 export const CheckResponse = z
   .object({
     input: z.string(),
-    verdict: z.enum(VERDICTS as [string, ...string[]]),
+    verdict: z.enum(VERDICTS),
     parsed: ParsedAddress,
     matches: z.array(Outlet),
     reasons: z.array(Reason),
     registry: z.object({ version: z.string(), asOf: z.string(), demo: z.boolean(), title: z.string() }),
     parts: z.array(z.object({ part: z.string(), status: PartStatus, claimed: z.string().nullable(), registered: z.string().nullable() })),
     nearest: z.array(Outlet),
-    bank: z.object({ name: z.string(), en: z.string().nullable(), hotline: z.string().nullable() }).nullable(),
+    bank: z.object({ name: z.string(), en: z.string().nullable(), hotline: z.string().nullable() }).nullable().describe('The bank the text names.'),
+    callBank: z
+      .object({ name: z.string(), en: z.string().nullable(), hotline: z.string().nullable(), named: z.boolean() })
+      .nullable()
+      .describe('The bank to call to make sure: the one named, else the one registered at the address.'),
     signals: z.array(z.object({ code: z.string(), message: z.string(), messageEn: z.string(), evidence: z.string() })),
     place: z.object({
       province: z.string().nullable(),

@@ -112,3 +112,20 @@ describe('evidence', () => {
     expect(check('建设银行 深圳市福田区不存在路1号', registry).place.precision).toMatch(/district|city/);
   });
 });
+
+describe('the bank to call', () => {
+  test.each([
+    // Named: that bank, whatever the address.
+    ['建设银行 深圳市福田区演示大道88号示例金融大厦18楼', { name: '中国建设银行', hotline: '95533', named: true }],
+    ['工商银行 深圳市福田区演示大道88号示例金融大厦1楼', { name: '中国工商银行', hotline: '95588', named: true }],
+    ['平安银行 深圳市福田区演示大道300号', { name: '平安银行', hotline: '95511', named: true }],
+    // Not named: the bank registered at the address.
+    ['请到深圳市福田区演示大道88号示例金融大厦18楼1803室签约', { name: '中国建设银行', hotline: '95533', named: false }],
+    // Neither: nobody to call by name.
+    ['深圳市福田区演示大道200号', null],
+    ['您好，您的贷款额度已批，请尽快联系我', null],
+  ])('%s', (text, want) => {
+    const got = check(text, registry).callBank;
+    expect(got && { name: got.name, hotline: got.hotline, named: got.named }).toEqual(want);
+  });
+});
