@@ -26,8 +26,14 @@ if (only !== 'unit' && !fs.existsSync(chromium)) {
   if (root_ && fs.existsSync('/usr/bin/apt-get')) {
     console.log('Chromium is missing: installing chromium and fonts-noto-cjk with apt-get');
     spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
-  } else console.log(`Chromium is missing at ${chromium}: install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH`);
+    spawnSync('apt-get', ['install', '-y', 'chromium', 'chromium-l10n', 'fonts-noto-cjk'], { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
+  } else console.log(`Chromium is missing at ${chromium}: install Debian's chromium (apt-get install chromium chromium-l10n fonts-noto-cjk) or set CHROMIUM_PATH`);
+}
+// Types first: every TypeScript file in the repository (the app, tests, tools), counted as one test.
+let typecheck = null;
+if (!only) {
+  typecheck = ['tsconfig.json', 'extension/tsconfig.json'].every((p) => spawnSync(bin('tsc'), ['--noEmit', '-p', p], { cwd: root, env, stdio: 'inherit' }).status === 0);
+  console.log(typecheck ? 'typecheck: ok' : 'typecheck: FAILED');
 }
 if (only !== 'e2e') {
   spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], { cwd: root, env, stdio: 'inherit' });
@@ -37,6 +43,7 @@ if (only !== 'unit') {
 }
 
 let passed = 0, failed = 0, skipped = 0;
+if (typecheck !== null) typecheck ? passed++ : failed++;
 const missing = [];
 if (only !== 'e2e') {
   if (fs.existsSync(vitestJson)) {
