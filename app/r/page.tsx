@@ -193,6 +193,13 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
           addressSpan={r.addressSpan}
           describe={(part, status) => `${t.has(`parts.${part}`) ? t(`parts.${part}`) : t('parts.other')}: ${t(`statuses.${status}`)}`}
         />
+        {r.matches[0] && (
+          <p className="licensed" data-testid="licensed">
+            <span className="small">{t('licensedAddress')}</span>
+            <br />
+            {r.matches[0].address} <span className="small">{en ? `(${r.matches[0].name})` : `（${r.matches[0].name}）`}</span>
+          </p>
+        )}
         <p className="mark-legend small" aria-hidden="true">
           {(['confirmed', 'mismatched', 'not_in_registry', 'read'] as const).map((k) => (
             <span key={k}>

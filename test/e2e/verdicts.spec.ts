@@ -38,6 +38,7 @@ for (const [verdict, text] of Object.entries(EXAMPLES) as [Verdict, string][]) {
 
     // The text comes back as written, every part marked, and the demo banner says what data this is.
     await expect(page.locator('.received')).toHaveText(text);
+    if (want.registered) await expect(page.getByTestId('licensed')).toContainText(want.registered);
     await expect(page.locator('.demo-banner')).toContainText('演示');
     await expect(page.getByText('真正的银行不会让你到其他公司的办公室签约')).toBeVisible();
     await expect(page.getByText(/登记数据版本 \S+，截至 2026-11-01/)).toBeVisible();
@@ -56,16 +57,24 @@ test('the office-floor page shows the floor against the registered floors, and t
   await expect(page.locator('.signals li')).toContainText(['手续费']);
 });
 
-test('on a phone the verdict is on the first screen', async ({ browser }) => {
+test('on a phone, in both languages, the verdict is on the first screen and nothing overflows', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
   const page = await context.newPage();
-  for (const text of Object.values(EXAMPLES)) {
+  for (const [lang, text] of [...Object.values(EXAMPLES).map((t) => ['zh', t] as const), ...Object.values(EXAMPLES).map((t) => ['en', t] as const)]) {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: lang, url: baseURL! }]);
     await page.goto(resultPath(text));
     const box = await page.locator('section.verdict').boundingBox();
     expect(box).not.toBeNull();
     expect(box!.y + box!.height).toBeLessThanOrEqual(844);
-    // Nothing is wider than the screen.
+    // Nothing is wider than the screen, nor sticks out of it (the map's own panes aside).
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const sticking = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => !e.closest('.leaflet-container') && e.getBoundingClientRect().width > 0)
+        .filter((e) => e.getBoundingClientRect().right > innerWidth + 1 || e.getBoundingClientRect().left < -1)
+        .map((e) => `${e.tagName}.${e.className}: ${(e.textContent ?? '').slice(0, 30)}`),
+    );
+    expect(sticking).toEqual([]);
   }
   await context.close();
 });
