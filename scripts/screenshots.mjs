@@ -10,14 +10,8 @@ const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const out = process.argv[3] ?? 'screenshots';
 fs.mkdirSync(out, { recursive: true });
 const enc = (s) => Buffer.from(s, 'utf8').toString('base64url');
-const EXAMPLES = {
-  registered_branch: '建设银行 深圳市福田区演示大道88号示例金融大厦一楼',
-  office_floor: '我是建设银行信贷经理王工，请明天上午到深圳市福田区演示大道88号示例金融大厦18楼1803室签合同，先交3%手续费。',
-  bank_mismatch: '工商银行贷款中心：请到深圳市福田区演示大道88号示例金融大厦1楼办理',
-  not_registered: '【建行】您的额度已批，请到深圳市福田区演示大道200号面签',
-  not_covered: '平安银行 深圳市福田区演示大道300号8楼',
-  insufficient: '您好，您在我行的贷款额度已审批通过，请尽快联系王经理办理',
-};
+// One text per verdict, as the home page offers them for the demo registry.
+const EXAMPLES = JSON.parse(fs.readFileSync(new URL('../data/demo/examples.json', import.meta.url), 'utf8'));
 const pages = [['home', '/'], ...Object.entries(EXAMPLES).map(([k, v]) => [`result-${k}`, `/r?t=${enc(v)}`]), ['batch', '/batch'], ['about', '/about']];
 const lang = process.env.LANG_COOKIE ?? 'zh';
 

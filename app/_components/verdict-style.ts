@@ -1,11 +1,4 @@
-import type { Verdict } from '@/lib/check';
+import { VERDICT_TONE, VERDICTS, type Verdict } from '@/lib/check/verdicts';
 
-/** How a verdict looks: a class for its colour and a sign that reads without colour. */
-export const VERDICT_STYLE: Record<Verdict, { cls: string; icon: string }> = {
-  registered_branch: { cls: 'v-good', icon: '✓' },
-  office_floor: { cls: 'v-bad', icon: '✕' },
-  not_registered: { cls: 'v-bad', icon: '✕' },
-  bank_mismatch: { cls: 'v-warn', icon: '!' },
-  not_covered: { cls: 'v-unknown', icon: '?' },
-  insufficient: { cls: 'v-unknown', icon: '?' },
-};
+/** How a verdict looks on the site: the tone's class (v-good, v-bad…) and its sign. */
+export const VERDICT_STYLE = Object.fromEntries(VERDICTS.map((v) => [v, { cls: `v-${VERDICT_TONE[v].tone}`, icon: VERDICT_TONE[v].icon }])) as Record<Verdict, { cls: string; icon: string }>;

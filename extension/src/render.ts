@@ -1,14 +1,6 @@
+import { VERDICT_TONE } from '../../lib/check/verdicts';
 import type { CheckAnswer, CheckOutcome } from './api';
 import { english, t } from './i18n';
-
-const STYLE: Record<CheckAnswer['verdict'], { cls: string; icon: string }> = {
-  registered_branch: { cls: 'good', icon: '✓' },
-  office_floor: { cls: 'bad', icon: '✕' },
-  bank_mismatch: { cls: 'warn', icon: '!' },
-  not_registered: { cls: 'bad', icon: '✕' },
-  not_covered: { cls: 'unknown', icon: '?' },
-  insufficient: { cls: 'unknown', icon: '?' },
-};
 
 /** A DOM element with text only: nothing from the server or the page is ever parsed as HTML. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
@@ -21,7 +13,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 /** The result: the verdict banner, the key evidence, the official number, a link to the full page. */
 export function renderAnswer(a: CheckAnswer): HTMLElement {
   const en = english();
-  const style = STYLE[a.verdict];
+  const style = VERDICT_TONE[a.verdict];
   const reason = a.reasons.find((r) => r.code !== 'demo_registry');
   const top = a.matches[0];
   const bankName = a.callBank ? (en ? a.callBank.en ?? a.callBank.name : a.callBank.name) : null;
@@ -32,7 +24,7 @@ export function renderAnswer(a: CheckAnswer): HTMLElement {
     a.registry.demo && el('p', { class: 'demo', role: 'note' }, t('demo')),
     el(
       'section',
-      { class: `verdict ${style.cls}`, 'data-verdict': a.verdict, role: 'status' },
+      { class: `verdict ${style.tone}`, 'data-verdict': a.verdict, role: 'status' },
       el('p', { class: 'title' }, el('span', { class: 'icon', 'aria-hidden': 'true' }, style.icon), el('span', { class: 'words' }, t(`verdict_${a.verdict}`))),
       reason && el('p', { class: 'reason' }, en ? reason.messageEn : reason.message),
     ),
