@@ -23,6 +23,25 @@ const COLOURS: Record<string, [string, string]> = {
   'v-unknown': ['#3c4a5c', '#e8edf3'],
 };
 
+/** The verdict's sign: ✓ and ✕ drawn as lines (the CJK font has no such glyphs), ! and ? as text. */
+function Sign({ icon }: { icon: string }) {
+  const line = { stroke: '#fff', strokeWidth: 12, strokeLinecap: 'round' as const, strokeLinejoin: 'round' as const, fill: 'none' };
+  if (icon === '✓')
+    return (
+      <svg width="72" height="72" viewBox="0 0 72 72">
+        <polyline points="12,38 29,55 60,18" {...line} />
+      </svg>
+    );
+  if (icon === '✕')
+    return (
+      <svg width="64" height="64" viewBox="0 0 64 64">
+        <line x1="12" y1="12" x2="52" y2="52" {...line} />
+        <line x1="52" y1="12" x2="12" y2="52" {...line} />
+      </svg>
+    );
+  return <span>{icon}</span>;
+}
+
 /**
  * GET /api/og?t=…&l=zh: the preview image of a result. It shows the verdict and the bank,
  * drawn from fixed texts; the text a person sent is never drawn.
@@ -51,7 +70,9 @@ export async function GET(request: Request): Promise<Response> {
           {m.site.name} · {m.site.tagline}
         </div>
         <div style={{ display: 'flex', alignItems: 'center', marginTop: 80 }}>
-          <div style={{ width: 120, height: 120, borderRadius: 60, background: ink, color: '#fff', fontSize: 84, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>{style.icon}</div>
+          <div style={{ width: 120, height: 120, borderRadius: 60, background: ink, color: '#fff', fontSize: 84, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+            <Sign icon={style.icon} />
+          </div>
           <div style={{ display: 'flex', marginLeft: 40, fontSize: 64, color: ink, maxWidth: 900, lineHeight: 1.2 }}>{title}</div>
         </div>
         {bank && <div style={{ display: 'flex', marginTop: 40, fontSize: 44, color: '#333' }}>{bank}</div>}
