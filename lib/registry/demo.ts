@@ -39,12 +39,26 @@ function newestIn(dir: string): number {
   return m;
 }
 
+// The file state last found current (so that its schema is read once, not on every request),
+// and a build under way (so that requests arriving together start one build, not several).
+let current: string | null = null;
+let building: Promise<unknown> | null = null;
+
 /** The demo registry's file, built first if it is missing or stale. */
 export async function ensureDemoRegistry(): Promise<string> {
   const { manifest, db } = demoPaths();
-  if (!fs.existsSync(/*turbopackIgnore: true*/ db) || fs.statSync(/*turbopackIgnore: true*/ db).mtimeMs < newestIn(path.dirname(manifest)) || schemaOf(db) !== SCHEMA_VERSION) {
-    await buildRegistry({ manifest, out: db });
+  const st = fs.statSync(/*turbopackIgnore: true*/ db, { throwIfNoEntry: false });
+  const newest = newestIn(path.dirname(manifest));
+  const state = st ? `${st.mtimeMs}:${st.ino}:${newest}` : null;
+  if (state !== null && state === current) return db;
+  if (st && st.mtimeMs >= newest && schemaOf(db) === SCHEMA_VERSION) {
+    current = state;
+    return db;
   }
+  building ??= buildRegistry({ manifest, out: db }).finally(() => {
+    building = null;
+  });
+  await building;
   return db;
 }
 
