@@ -9,6 +9,9 @@ import { z } from 'zod';
  * and the good rows are kept.
  */
 
+/** Why a row was refused, naming each field that did not fit. */
+const malformed = (e: z.ZodError) => `malformed row: ${e.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ')}`;
+
 export type SourceFormat = 'outlet-list' | 'licence';
 
 export interface LicenceFields {
@@ -164,7 +167,7 @@ export async function readSource(file: string, declared?: SourceFormat): Promise
     if (format === 'outlet-list') {
       const p = OutletListRow.safeParse(r.object);
       if (!p.success) {
-        skipped.push({ row: r.row, reason: `malformed row: ${p.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ')}` });
+        skipped.push({ row: r.row, reason: malformed(p.error) });
         continue;
       }
       const o = p.data;
@@ -185,7 +188,7 @@ export async function readSource(file: string, declared?: SourceFormat): Promise
     } else {
       const p = LicenceRow.safeParse(r.object);
       if (!p.success) {
-        skipped.push({ row: r.row, reason: `malformed row: ${p.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ')}` });
+        skipped.push({ row: r.row, reason: malformed(p.error) });
         continue;
       }
       const o = p.data;

@@ -18,22 +18,13 @@ import { check, type Verdict } from '../../lib/check';
 import { parse } from '../../lib/parse';
 import { openRegistry } from '../../lib/registry/registry';
 import { evalDataPresent, SHARED_DATA } from '../eval/corpus';
+import { rng } from '../eval/rng';
 
 const args = process.argv.slice(2);
 const N = args.includes('--outlets') ? Number(args[args.indexOf('--outlets') + 1]) : 250_000;
 const root = path.resolve(__dirname, '../..');
 const work = path.join(root, '.cache', 'bench');
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const r = rng(250_000);
 const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)];
 

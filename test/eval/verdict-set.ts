@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { BANKS } from '../../lib/banks';
 import { SHARED_DATA } from './corpus';
+import { rng } from './rng';
 
 /**
  * A dev set of messages for the verdicts, written from the real outlet lists in
@@ -50,17 +51,6 @@ interface SourceRow {
   city: string | null; // 深圳 for 交通银行深圳笋岗支行; 合肥 for the Hefei lists
 }
 
-// A small deterministic generator, so that a seed gives the same set every time.
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SELF_SERVICE = /自助|ATM|汇总|取款|存取款|一体机|离行/;
 const NON_BANK = /基金|人寿|信托|保险|证券|有限公司/;
