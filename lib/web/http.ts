@@ -90,3 +90,24 @@ export function parseJson<T extends z.ZodType>(text: string, schema: T): { ok: t
   }
   return { ok: true, data: r.data };
 }
+
+/**
+ * A JSON request body, as every POST route takes it: sent as application/json (else 415), at
+ * most `limit` bytes (else 413), UTF-8, JSON and of the schema's shape (else 400). A refusal
+ * is the uniform error response, carrying `headers` (CORS) too.
+ */
+export async function readJsonBody<T extends z.ZodType>(
+  request: Request,
+  limit: number,
+  schema: T,
+  headers: Record<string, string> = {},
+): Promise<{ ok: true; data: z.infer<T> } | { ok: false; response: Response }> {
+  if (!/^application\/json\s*(?:;|$)/i.test(request.headers.get('content-type') ?? '')) {
+    return { ok: false, response: errorResponse(415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json.', headers) };
+  }
+  const body = await readBody(request, limit);
+  if (!body.ok) return { ok: false, response: errorResponse(body.status, body.code, body.message, headers) };
+  const parsed = parseJson(body.text, schema);
+  if (!parsed.ok) for (const [k, v] of Object.entries(headers)) parsed.response.headers.set(k, v);
+  return parsed;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { BatchRequest, CheckRequest, ErrorResponse } from '../../lib/validations/api';
-import { clientKey, corsHeaders, errorResponse, jsonResponse, parseJson, readBody } from '../../lib/web/http';
+import { clientKey, corsHeaders, errorResponse, jsonResponse, parseJson, readBody, readJsonBody } from '../../lib/web/http';
 
 const URL_ = 'http://realbranch.test/api/check';
 
@@ -329,5 +329,28 @@ describe('parseJson', () => {
   test('a __proto__ key cannot pollute the prototype', () => {
     parseJson('{"__proto__":{"polluted":true},"text":"x"}', CheckRequest);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('readJsonBody: what every POST route takes', () => {
+  const CORS = { 'access-control-allow-origin': 'chrome-extension://abc' };
+  test.each([
+    ['no content type', undefined, '{"text":"a"}', 415, 'unsupported_media_type'],
+    ['text/plain', 'text/plain', '{"text":"a"}', 415, 'unsupported_media_type'],
+    ['too large', 'application/json', JSON.stringify({ text: 'a'.repeat(200) }), 413, 'payload_too_large'],
+    ['not JSON', 'application/json', '{"text":', 400, 'invalid_json'],
+    ['not the shape', 'application/json', '{"texts":["a"]}', 400, 'invalid_request'],
+  ])('%s → %i %s, with the CORS headers', async (_name, type, body, status, code) => {
+    const r = await readJsonBody(new Request(URL_, { method: 'POST', body, headers: type ? { 'content-type': type } : {} }), 100, CheckRequest, CORS);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.response.status).toBe(status);
+    expect((await r.response.json()).error.code).toBe(code);
+    expect(r.response.headers.get('access-control-allow-origin')).toBe(CORS['access-control-allow-origin']);
+  });
+
+  test('a good body gives its data', async () => {
+    const r = await readJsonBody(new Request(URL_, { method: 'POST', body: '{"text":"深圳"}', headers: { 'content-type': 'application/json; charset=utf-8' } }), 100, CheckRequest);
+    expect(r).toEqual({ ok: true, data: { text: '深圳' } });
   });
 });

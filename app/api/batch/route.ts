@@ -3,7 +3,7 @@ import { contractOrder } from '@/lib/check/serialize';
 import { checkText } from '@/lib/input';
 import { BatchRequest } from '@/lib/validations/api';
 import { appEnv } from '@/lib/validations/env';
-import { clientKey, errorResponse, parseJson, readBody } from '@/lib/web/http';
+import { clientKey, errorResponse, readJsonBody } from '@/lib/web/http';
 import { logEvent } from '@/lib/web/log';
 import { createRateLimiter } from '@/lib/web/rate-limit';
 import { baseUrl, registry } from '@/lib/web/service';
@@ -23,12 +23,7 @@ const limiter = createRateLimiter(appEnv().BATCH_RATE_LIMIT_PER_MINUTE, 3);
 export async function POST(request: Request): Promise<Response> {
   const r = limiter.take(clientKey(request, appEnv().TRUSTED_PROXY_HOPS));
   if (!r.ok) return errorResponse(429, 'rate_limited', `Too many batches: try again in ${r.retryAfterSeconds} s.`, { 'retry-after': String(r.retryAfterSeconds) });
-  if (!/^application\/json\s*(?:;|$)/i.test(request.headers.get('content-type') ?? '')) {
-    return errorResponse(415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json.');
-  }
-  const body = await readBody(request, MAX_BODY);
-  if (!body.ok) return errorResponse(body.status, body.code, body.message);
-  const parsed = parseJson(body.text, BatchRequest);
+  const parsed = await readJsonBody(request, MAX_BODY, BatchRequest);
   if (!parsed.ok) return parsed.response;
   const texts = parsed.data.texts;
   const reg = await registry();

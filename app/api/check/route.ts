@@ -1,6 +1,6 @@
 import { CheckQuery, CheckRequest } from '@/lib/validations/api';
 import { appEnv } from '@/lib/validations/env';
-import { clientKey, corsHeaders, errorResponse, jsonResponse, parseJson, readBody } from '@/lib/web/http';
+import { clientKey, corsHeaders, errorResponse, jsonResponse, readJsonBody } from '@/lib/web/http';
 import { logEvent, textHash } from '@/lib/web/log';
 import { createRateLimiter } from '@/lib/web/rate-limit';
 import { baseUrl, runCheck } from '@/lib/web/service';
@@ -33,16 +33,8 @@ export async function POST(request: Request): Promise<Response> {
   const cors = corsHeaders(request);
   const tooMany = limited(request, cors);
   if (tooMany) return tooMany;
-  if (!/^application\/json\s*(?:;|$)/i.test(request.headers.get('content-type') ?? '')) {
-    return errorResponse(415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json.', cors);
-  }
-  const body = await readBody(request, MAX_BODY);
-  if (!body.ok) return errorResponse(body.status, body.code, body.message, cors);
-  const parsed = parseJson(body.text, CheckRequest);
-  if (!parsed.ok) {
-    for (const [k, v] of Object.entries(cors)) parsed.response.headers.set(k, v);
-    return parsed.response;
-  }
+  const parsed = await readJsonBody(request, MAX_BODY, CheckRequest, cors);
+  if (!parsed.ok) return parsed.response;
   return answer(parsed.data.text, request, cors);
 }
 
