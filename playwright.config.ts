@@ -26,6 +26,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 300_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1', LOG_HASH_KEY: 'e2e-log-key', BATCH_RATE_LIMIT_PER_MINUTE: '120' },
+    env: { NEXT_TELEMETRY_DISABLED: "1", REGISTRY: "demo", LOG_HASH_KEY: 'e2e-log-key', BATCH_RATE_LIMIT_PER_MINUTE: '120' },
   },
 });

@@ -2,6 +2,7 @@ import { bankGroupOf, findBank, type BankGroup } from '../banks';
 import { contractParts, parse, type ParsedAddress, type ParseResult } from '../parse';
 import { divisionIndex } from '../parse/divisions';
 import { branchesMatch } from '../registry/keys';
+import type { OutletKind } from '../registry/kind';
 import type { OutletAt, Registry } from '../registry/registry';
 import { claimOf, fitOf, isCheckable, relationOf, type Claim, type Fit, type PartReport, type Relation } from './compare';
 import { floorWords, reason, type Reason } from './reasons';
@@ -30,7 +31,7 @@ export interface MatchedOutlet {
   name: string;
   address: string;
   floors: number[];
-  kind: 'staffed' | 'self_service' | 'non_bank';
+  kind: OutletKind;
   source: { file: string; row: number; asOf: string };
   relation: Relation | 'previous_address' | 'nearby';
   district: string | null;

@@ -31,6 +31,10 @@ const Source = z
     format: z.enum(['outlet-list', 'licence']).optional(),
     crs: z.string().optional(),
     asOf: z.string().optional(),
+    /** Licence records: in use (the default), set up recently (also in use), or withdrawn. */
+    state: z.enum(['in_use', 'recent', 'exited']).optional(),
+    /** Whether the source holds every outlet of its bank in its region, or only some. */
+    coverage: z.enum(['complete', 'partial']).optional(),
   })
   .passthrough();
 
@@ -41,6 +45,13 @@ export const ManifestSchema = z
     crs: z.string().optional(),
     /** A registry of made-up outlets, to be flagged as such in every result. */
     demo: z.boolean().optional(),
+    /** The default for every source: a bank's own list is complete; a partial export is not. */
+    coverage: z.enum(['complete', 'partial']).optional(),
+    /**
+     * Division centroids (the Vonng/adcode CSV: name, level, longitude, latitude, …), to place
+     * records that have no coordinates; relative to the manifest. Read when present.
+     */
+    divisions: z.string().optional(),
     sources: z.array(Source).min(1, 'a manifest lists at least one source'),
   })
   .passthrough();

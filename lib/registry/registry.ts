@@ -32,6 +32,8 @@ export interface Outlet {
   bank: string;
   name: string;
   kind: OutletKind;
+  /** in_use, or exited: the licence was withdrawn (机构退出) and the outlet is closed. */
+  state: 'in_use' | 'exited';
   phone: string | null;
   branchKey: string | null;
   provinceCode: string | null;
@@ -39,9 +41,46 @@ export interface Outlet {
   districtCode: string | null;
   lat: number | null;
   lng: number | null;
+  /** outlet: its own position; town, district, city: the centre of that division. */
+  precision: 'outlet' | 'town' | 'district' | 'city' | null;
   approximate: boolean;
   source: { id: number; file: string; row: number; asOf: string; format: string };
-  licence: Record<string, string | null> | null;
+  licence: LicenceInfo | null;
+}
+
+/** What a licence record says of itself (金融许可证), for citing. */
+export interface LicenceInfo {
+  code?: string;
+  serial?: string;
+  issuedAt?: string;
+  approvedAt?: string;
+  authority?: string;
+  shortName?: string;
+  location?: string;
+  exitedAt?: string;
+  level?: string;
+  institution?: string;
+  previousSerial?: string;
+  previousName?: string;
+}
+
+export interface CoverageRow {
+  bank: string;
+  regionCode: string;
+  region: string;
+  sourceId: number;
+  /** Every outlet of the bank there (a bank's own list), or only some (a partial export). */
+  complete: boolean;
+  outlets: number;
+}
+
+export interface InstitutionInfo {
+  name: string;
+  legalName: string;
+  codePrefix: string | null;
+  group: string;
+  aliases: string[];
+  outlets: number;
 }
 
 export interface OutletAt extends Outlet {
@@ -71,6 +110,8 @@ export interface RegistryInfo {
   title: string;
   demo: boolean;
   outlets: number;
+  /** partial when any source holds only some of the outlets of its banks and regions. */
+  coverage: 'complete' | 'partial';
   sources: SourceInfo[];
 }
 
@@ -78,8 +119,8 @@ interface Row {
   [k: string]: unknown;
 }
 
-const OUTLET_COLUMNS = `o.id, o.bank, o.name, o.kind, o.phone, o.branch_key, o.province_code, o.city_code, o.district_code,
-  o.lat, o.lng, o.approximate, o.source_id, o.source_row, o.licence`;
+const OUTLET_COLUMNS = `o.id, o.bank, o.name, o.kind, o.state, o.phone, o.branch_key, o.province_code, o.city_code, o.district_code,
+  o.lat, o.lng, o.precision, o.approximate, o.source_id, o.source_row, o.licence`;
 const ADDRESS_COLUMNS = `a.id AS a_id, a.current AS a_current, a.address AS a_address, a.road AS a_road, a.road_num AS a_road_num,
   a.road_nums AS a_road_nums, a.road_no AS a_road_no, a.cross_road AS a_cross_road, a.building AS a_building,
   a.building_key AS a_building_key, a.building_no AS a_building_no, a.floors AS a_floors, a.floor_labels AS a_floor_labels,
@@ -117,6 +158,7 @@ export class Registry {
       title: meta.title ?? '',
       demo: meta.demo === '1',
       outlets: Number(meta.outlets),
+      coverage: meta.coverage === 'partial' ? 'partial' : 'complete',
       sources,
     };
     const join = `SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM addresses a JOIN outlets o ON o.id = a.outlet_id`;
@@ -126,8 +168,8 @@ export class Registry {
       byBuildingKey: db.prepare(`${join} WHERE a.building_key = ? AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
       byBuildingFts: db.prepare(`${join} WHERE a.id IN (SELECT rowid FROM building_fts WHERE building_fts MATCH ? LIMIT 200) AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
       byCross: db.prepare(`${join} WHERE a.cross_road IS NOT NULL AND (? IS NULL OR a.city_code = ?) AND (a.cross_road = ? OR a.road = ? OR a.cross_road = ? OR a.road = ?)`),
-      byRoad: db.prepare(`${join} WHERE a.road = ? AND (? IS NULL OR a.city_code = ?) AND a.current = 1 LIMIT 50`),
-      ofBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1`),
+      byRoad: db.prepare(`${join} WHERE a.road = ? AND (? IS NULL OR a.city_code = ?) AND a.current = 1 AND o.state = 'in_use' LIMIT 50`),
+      ofBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1 AND o.state = 'in_use'`),
       // Driven by the R*Tree: only the outlets inside the box are read.
       near: db.prepare(
         `SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM outlet_rtree r JOIN outlets o ON o.id = r.id JOIN addresses a ON a.outlet_id = o.id AND a.current = 1
@@ -135,18 +177,21 @@ export class Registry {
       ),
       centroidOfDistrict: db.prepare('SELECT avg(lat) AS lat, avg(lng) AS lng, count(*) AS n FROM outlets WHERE district_code = ? AND lat IS NOT NULL'),
       centroidOfCity: db.prepare('SELECT avg(lat) AS lat, avg(lng) AS lng, count(*) AS n FROM outlets WHERE city_code = ? AND lat IS NOT NULL'),
-      coverageOf: db.prepare('SELECT bank, region_code, region, source_id FROM coverage'),
+      coverageOf: db.prepare('SELECT bank, region_code, region, source_id, complete, outlets FROM coverage'),
       outlet: db.prepare(`${join} WHERE o.id = ? AND a.current = 1`),
+      institutions: db.prepare('SELECT name, legal_name, code_prefix, grp, aliases, outlets FROM institutions'),
     };
   }
 
   private toOutletAt = (r: Row): OutletAt => {
+    // licence JSON is read as written by the importer (lib/registry/build.ts).
     const source = this.sources.get(r.source_id as number)!;
     return {
       id: r.id as number,
       bank: r.bank as string,
       name: r.name as string,
       kind: r.kind as OutletKind,
+      state: r.state === 'exited' ? 'exited' : 'in_use',
       phone: (r.phone as string | null) ?? null,
       branchKey: (r.branch_key as string | null) ?? null,
       provinceCode: (r.province_code as string | null) ?? null,
@@ -154,9 +199,10 @@ export class Registry {
       districtCode: (r.district_code as string | null) ?? null,
       lat: (r.lat as number | null) ?? null,
       lng: (r.lng as number | null) ?? null,
+      precision: (r.precision as Outlet['precision']) ?? null,
       approximate: !!r.approximate,
       source: { id: source.id, file: source.file, row: r.source_row as number, asOf: source.asOf, format: source.format },
-      licence: r.licence ? JSON.parse(r.licence as string) : null,
+      licence: r.licence ? (JSON.parse(r.licence as string) as LicenceInfo) : null,
       at: {
         addressId: r.a_id as number,
         current: !!r.a_current,
@@ -231,16 +277,81 @@ export class Registry {
     return r ? this.toOutletAt(r) : null;
   }
 
-  private coverageRows: { bank: string; regionCode: string; region: string; sourceId: number }[] | undefined;
+  private coverageRows: CoverageRow[] | undefined;
+  private coverageByBank: Map<string, CoverageRow[]> | undefined;
 
-  coverage(): { bank: string; regionCode: string; region: string; sourceId: number }[] {
+  coverage(): CoverageRow[] {
     this.coverageRows ??= (this.q.coverageOf.all() as Row[]).map((r) => ({
       bank: r.bank as string,
       regionCode: r.region_code as string,
       region: r.region as string,
       sourceId: r.source_id as number,
+      complete: !!r.complete,
+      outlets: r.outlets as number,
     }));
     return this.coverageRows;
+  }
+
+  /** The coverage rows of one bank (or '*', every bank). */
+  coverageOf(bank: string): CoverageRow[] {
+    if (!this.coverageByBank) {
+      const m = new Map<string, CoverageRow[]>();
+      for (const r of this.coverage()) {
+        const list = m.get(r.bank);
+        if (list) list.push(r);
+        else m.set(r.bank, [r]);
+      }
+      this.coverageByBank = m;
+    }
+    return this.coverageByBank.get(bank) ?? [];
+  }
+
+  private institutionList: InstitutionInfo[] | undefined;
+  private aliasIndex: { byAlias: Map<string, InstitutionInfo>; lengths: number[] } | undefined;
+
+  /** The institutions of the licence records beyond the bank dictionary. */
+  institutions(): InstitutionInfo[] {
+    this.institutionList ??= (this.q.institutions.all() as Row[]).map((r) => ({
+      name: r.name as string,
+      legalName: r.legal_name as string,
+      codePrefix: (r.code_prefix as string | null) ?? null,
+      group: r.grp as string,
+      aliases: JSON.parse(r.aliases as string) as string[],
+      outlets: r.outlets as number,
+    }));
+    return this.institutionList;
+  }
+
+  /** The institution a name or alias stands for (旺苍农商行 → 四川旺苍农村商业银行). */
+  institution(nameOrAlias: string): InstitutionInfo | undefined {
+    return this.institutionIndex().byAlias.get(nameOrAlias);
+  }
+
+  /**
+   * The first institution of the registry named in a text, by its name or an alias, the
+   * longest at each position: where a message names a bank the dictionary does not know.
+   */
+  findInstitution(text: string): { institution: InstitutionInfo; start: number; end: number } | null {
+    const { byAlias, lengths } = this.institutionIndex();
+    if (!lengths.length) return null;
+    for (let i = 0; i < text.length; i++) {
+      for (const len of lengths) {
+        if (i + len > text.length) continue;
+        const hit = byAlias.get(text.slice(i, i + len));
+        if (hit) return { institution: hit, start: i, end: i + len };
+      }
+    }
+    return null;
+  }
+
+  private institutionIndex() {
+    if (!this.aliasIndex) {
+      const byAlias = new Map<string, InstitutionInfo>();
+      for (const inst of this.institutions()) for (const a of [inst.name, ...inst.aliases]) byAlias.set(a, inst);
+      const lengths = [...new Set([...byAlias.keys()].map((k) => k.length))].sort((a, b) => b - a);
+      this.aliasIndex = { byAlias, lengths };
+    }
+    return this.aliasIndex;
   }
 
   /**

@@ -3,7 +3,7 @@
  * licensed address, and the previous one a licence record may carry), each stored already
  * parsed into parts; coverage says which banks and regions the sources cover.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const DDL = `
 PRAGMA journal_mode = OFF;
@@ -30,14 +30,28 @@ CREATE TABLE coverage (
   bank TEXT NOT NULL,            -- canonical name, or * for every bank
   region_code TEXT NOT NULL,     -- '' (whole country), a province, city or district code
   region TEXT NOT NULL,
-  source_id INTEGER NOT NULL REFERENCES sources(id)
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  complete INTEGER NOT NULL,     -- 1: every outlet of the bank there; 0: only some (a partial export)
+  outlets INTEGER NOT NULL       -- how many licences in use it holds there
+);
+
+-- The institutions of licence records (every bank, not only the dictionary's), with the short
+-- forms people write that name only one of them (旺苍农商行).
+CREATE TABLE institutions (
+  name TEXT PRIMARY KEY,
+  legal_name TEXT NOT NULL,
+  code_prefix TEXT,
+  grp TEXT NOT NULL,
+  aliases TEXT NOT NULL,         -- JSON list
+  outlets INTEGER NOT NULL
 );
 
 CREATE TABLE outlets (
   id INTEGER PRIMARY KEY,
   bank TEXT NOT NULL,
   name TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('staffed', 'self_service', 'non_bank')),
+  kind TEXT NOT NULL CHECK (kind IN ('staffed', 'centre', 'self_service', 'non_bank')),
+  state TEXT NOT NULL CHECK (state IN ('in_use', 'exited')),  -- exited: the licence was withdrawn
   phone TEXT,
   branch_key TEXT,
   province_code TEXT,
@@ -46,6 +60,7 @@ CREATE TABLE outlets (
   placed_by TEXT,                -- address, name, region, coordinates; NULL when unplaced
   lat REAL,                      -- WGS-84 when the source's system is known
   lng REAL,
+  precision TEXT,                -- outlet, or the centre of its town, district or city
   approximate INTEGER NOT NULL,
   source_id INTEGER NOT NULL REFERENCES sources(id),
   source_row INTEGER NOT NULL,
@@ -56,7 +71,7 @@ CREATE TABLE outlets (
 CREATE TABLE addresses (
   id INTEGER PRIMARY KEY,
   outlet_id INTEGER NOT NULL REFERENCES outlets(id),
-  current INTEGER NOT NULL,      -- 0 for a previous address (变更前机构信息)
+  current INTEGER NOT NULL,      -- 0 for a previous address the outlet moved from (前机构地址)
   address TEXT NOT NULL,
   road TEXT,
   road_num INTEGER,

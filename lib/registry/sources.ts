@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 
@@ -23,6 +24,15 @@ export interface LicenceFields {
   approvedAt: string | null; // 批准成立日期
   authority: string | null; // 发证机关
   serial: string | null; // 流水号
+  exitedAt: string | null; // 退出时间: a withdrawn licence
+}
+
+/** The record before a licence's last change (前流水号, 前机构编码, 前机构名称, 前机构地址). */
+export interface PreviousRecord {
+  serial: string | null;
+  code: string | null;
+  name: string | null;
+  address: string | null;
 }
 
 export interface RawRow {
@@ -34,6 +44,7 @@ export interface RawRow {
   lng: number | null;
   lat: number | null;
   previousAddress: string | null;
+  previous: PreviousRecord | null;
   licence: LicenceFields | null;
 }
 
@@ -73,6 +84,11 @@ const LicenceRow = z.object({
   发证机关: text.optional(),
   流水号: text.optional(),
   变更前机构信息: text.optional(),
+  前流水号: text.optional(),
+  前机构编码: text.optional(),
+  前机构名称: text.optional(),
+  前机构地址: text.optional(),
+  退出时间: text.optional(),
 });
 
 /** A coordinate as written ("+0117.263857", "117.2"); null when absent, zero or outside China. */
@@ -118,7 +134,9 @@ async function readTable(file: string): Promise<{ table: unknown[][]; lineOf?: (
     const data = (await readSheet(file)) as unknown[][];
     return { table: data };
   }
-  const buf = fs.readFileSync(file);
+  const raw = fs.readFileSync(file);
+  // The project's own snapshot of the licence export is gzipped CSV.
+  const buf = /\.gz$/i.test(file) ? gunzipSync(raw, { maxOutputLength: MAX_CSV_BYTES }) : raw;
   if (buf.includes(0)) throw new Error('not a text file (it holds NUL bytes)');
   try {
     const records = parseCsv(buf, CSV_OPTIONS) as unknown as { record: string[]; info: { lines: number } }[];
@@ -143,6 +161,8 @@ async function readTable(file: string): Promise<{ table: unknown[][]; lineOf?: (
   }
 }
 
+/** A gzipped source may not unpack to more than this. */
+const MAX_CSV_BYTES = 512 * 1024 * 1024;
 const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true } as const;
 /** Marks a line the CSV reader could not read at all. */
 const BROKEN = '\u0000broken';
@@ -183,6 +203,7 @@ export async function readSource(file: string, declared?: SourceFormat): Promise
         lng: readCoordinate(o.Longitude, 'lng'),
         lat: readCoordinate(o.Latitude, 'lat'),
         previousAddress: null,
+        previous: null,
         licence: null,
       });
     } else {
@@ -192,10 +213,11 @@ export async function readSource(file: string, declared?: SourceFormat): Promise
         continue;
       }
       const o = p.data;
-      if (!o.机构地址 || !o.机构名称) {
-        skipped.push({ row: r.row, reason: o.机构名称 ? 'no address' : 'no name' });
+      if (!o.机构名称) {
+        skipped.push({ row: r.row, reason: 'no name' });
         continue;
       }
+      // A licence without an address is kept: it still names its institution and region.
       rows.push({
         row: r.row,
         name: o.机构名称,
@@ -203,7 +225,11 @@ export async function readSource(file: string, declared?: SourceFormat): Promise
         phone: null,
         lng: readCoordinate(o.经度, 'lng'),
         lat: readCoordinate(o.纬度, 'lat'),
-        previousAddress: previousAddressOf(o.变更前机构信息),
+        previousAddress: o.前机构地址 || previousAddressOf(o.变更前机构信息),
+        previous:
+          o.前流水号 || o.前机构编码 || o.前机构名称 || o.前机构地址
+            ? { serial: o.前流水号 || null, code: o.前机构编码 || null, name: o.前机构名称 || null, address: o.前机构地址 || null }
+            : null,
         licence: {
           code: o.机构编码 || null,
           shortName: o.机构简称 || null,
@@ -213,6 +239,7 @@ export async function readSource(file: string, declared?: SourceFormat): Promise
           approvedAt: o.批准成立日期 || null,
           authority: o.发证机关 || null,
           serial: o.流水号 || null,
+          exitedAt: o.退出时间 || null,
         },
       });
     }

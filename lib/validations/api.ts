@@ -22,7 +22,7 @@ const Outlet = z.object({
   name: z.string(),
   address: z.string(),
   floors: z.array(z.number().int()),
-  kind: z.enum(['staffed', 'self_service', 'non_bank']),
+  kind: z.enum(['staffed', 'centre', 'self_service', 'non_bank']),
   source: z.object({ file: z.string(), row: z.number().int(), asOf: z.string() }),
   id: z.number().int(),
   relation: z.string(),

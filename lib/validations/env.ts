@@ -16,6 +16,8 @@ const TileTemplate = z
 
 const Env = z.object({
   REGISTRY_DB: z.preprocess(unset, z.string().trim().optional()),
+  /** Without REGISTRY_DB: licences (the default, the regulator's registry) or demo (made-up outlets, for tests). */
+  REGISTRY: z.preprocess(unset, z.enum(['licences', 'demo']).default('licences')),
   /** Where the site is reached from outside, for share links (else taken from the request). */
   PUBLIC_BASE_URL: z.preprocess(unset, z.url({ protocol: /^https?$/ }).optional()),
   /** Map tiles: osm (default), amap (serves China well, GCJ-02), none, or an https URL template. */

@@ -56,8 +56,8 @@ describe('check --jsonl', () => {
     expect(out.map((o) => o.error?.code ?? o.verdict)).toEqual(['empty', 'invalid_utf8', 'too_long', 'not_registered']);
   });
 
-  test('without REGISTRY_DB the demo registry is used', () => {
-    const out = lines(cli('check', ['--jsonl'], '建设银行 深圳市福田区演示大道88号示例金融大厦一楼\n', { REGISTRY_DB: '' }).stdout);
+  test('without REGISTRY_DB, REGISTRY=demo uses the demo registry', () => {
+    const out = lines(cli('check', ['--jsonl'], '建设银行 深圳市福田区演示大道88号示例金融大厦一楼\n', { REGISTRY_DB: '', REGISTRY: 'demo' }).stdout);
     expect(out[0].registry.demo).toBe(true);
   });
 

@@ -28,7 +28,7 @@ describe('the import report, per source', () => {
   test('an outlet list: rows read, imported, merged duplicates, unplaced, skipped and why', () => {
     expect(source('outlets.csv')).toMatchObject({ rowsRead: 8, imported: 6, merged: 1, unplaced: 1, skipped: 1, format: 'outlet-list' });
     expect(source('outlets.csv').skippedRows).toEqual([{ row: 5, reason: 'no address' }]);
-    expect(source('outlets.csv').kinds).toEqual({ staffed: 4, self_service: 1, non_bank: 1 });
+    expect(source('outlets.csv').kinds).toEqual({ staffed: 4, centre: 0, self_service: 1, non_bank: 1 });
   });
 
   test('licence records in CSV, with the previous address kept', () => {
@@ -42,9 +42,10 @@ describe('the import report, per source', () => {
     expect(JSON.parse(outlet('中国建设银行股份有限公司深圳样板支行').licence as string)).toMatchObject({ code: 'B0004B244030901', serial: '00000901' });
   });
 
-  test('licence records in XLSX: a row with no address and a row of no known bank are reported, not imported', () => {
-    expect(source('licences.xlsx')).toMatchObject({ format: 'licence', rowsRead: 3, imported: 1, skipped: 2 });
-    expect(source('licences.xlsx').skippedRows.map((r) => r.reason)).toEqual(['no address', 'no known bank in the name "某某咨询服务有限公司"']);
+  test('licence records in XLSX: every institution is kept, and a row with no address is kept and counted', () => {
+    expect(source('licences.xlsx')).toMatchObject({ format: 'licence', rowsRead: 3, imported: 3, skipped: 0, noAddress: 1 });
+    // An institution outside the bank dictionary is its own bank, by its legal name.
+    expect(db.prepare("SELECT bank FROM outlets WHERE name = '某某咨询服务有限公司'").get()).toEqual({ bank: '某某咨询服务' });
   });
 
   test('a malformed file: the bad rows are reported and the good ones kept', () => {
@@ -56,7 +57,7 @@ describe('the import report, per source', () => {
 
   test('a missing file is an error of its source; the others are still imported', () => {
     expect(source('missing.csv').error).toMatch(/ENOENT|no such file/);
-    expect(report.outlets).toBe(6 + 2 + 1 + 2);
+    expect(report.outlets).toBe(6 + 2 + 3 + 2);
   });
 });
 
@@ -92,13 +93,17 @@ describe('each outlet', () => {
 });
 
 describe('the registry as a whole', () => {
-  test('records coverage: which banks, which regions, from which source', () => {
-    const rows = db.prepare('SELECT bank, region_code FROM coverage ORDER BY source_id').all();
+  test('records coverage: which banks, which regions, complete or not, and how many outlets each holds', () => {
+    const rows = db.prepare('SELECT bank, region_code, complete, outlets FROM coverage ORDER BY source_id, bank, region_code').all();
     expect(rows).toEqual([
-      { bank: '交通银行', region_code: '' },
-      { bank: '*', region_code: '4403' },
-      { bank: '*', region_code: '3301' },
-      { bank: '交通银行', region_code: '4403' },
+      { bank: '交通银行', region_code: '', complete: 1, outlets: 6 },
+      { bank: '*', region_code: '4403', complete: 1, outlets: 2 },
+      { bank: '中国工商银行', region_code: '4403', complete: 1, outlets: 1 },
+      { bank: '中国建设银行', region_code: '4403', complete: 1, outlets: 1 },
+      { bank: '*', region_code: '3301', complete: 1, outlets: 3 },
+      // One of them has no address: placed by its source's region, and counted.
+      { bank: '中国工商银行', region_code: '3301', complete: 1, outlets: 2 },
+      { bank: '交通银行', region_code: '4403', complete: 1, outlets: 2 },
     ]);
   });
 
