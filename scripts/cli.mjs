@@ -26,7 +26,7 @@ function newestSource(dir) {
   return newest;
 }
 
-const stale = !fs.existsSync(outfile) || fs.statSync(outfile).mtimeMs < Math.max(newestSource(path.join(root, 'lib')), fs.statSync(path.join(root, 'package.json')).mtimeMs);
+const stale = !fs.existsSync(outfile) || fs.statSync(outfile).mtimeMs < Math.max(newestSource(path.join(root, 'lib')), newestSource(path.join(root, 'messages')), fs.statSync(path.join(root, 'package.json')).mtimeMs);
 if (stale) {
   await build({
     entryPoints: [entry],

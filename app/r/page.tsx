@@ -5,14 +5,14 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import QRCode from 'qrcode';
 import type { Locale } from '@/i18n/locale';
 import { findBank } from '@/lib/banks';
-import { check, type CheckResult } from '@/lib/check';
+import type { CheckResult } from '@/lib/check';
 import type { PartReport } from '@/lib/check/compare';
 import { floorWords } from '@/lib/check/reasons';
-import { checkText } from '@/lib/input';
+import { checkOne } from '@/lib/service/check-one';
 import { tileConfig } from '@/lib/validations/env';
 import { logEvent, textHash } from '@/lib/web/log';
 import { baseUrl, registry } from '@/lib/web/service';
-import { decodeText, encodeText, shareUrl, versionTag } from '@/lib/web/share';
+import { decodeText, encodeText, versionTag } from '@/lib/web/share';
 import CheckForm from '../_components/CheckForm';
 import { VERDICT_STYLE } from '../_components/verdict-style';
 import MapPanel from './MapPanel';
@@ -33,7 +33,7 @@ function textOf(sp: Awaited<Search>): string | null {
 }
 
 /** One check per request, shared by the metadata and the page. */
-const checkOnce = cache(async (text: string) => check(text, await registry()));
+const checkOnce = cache(async (text: string, base: string) => checkOne(text, { registry: await registry(), shareBase: base }));
 
 async function origin(): Promise<string> {
   const h = await headers();
@@ -63,13 +63,14 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
   const tv = await getTranslations('verdict');
   const ts = await getTranslations('site');
   const locale = (await getLocale()) as Locale;
-  const checked = text === null ? null : checkText(text);
+  const base = await origin();
+  const checked = text === null ? null : await checkOnce(text, base);
   if (!checked?.ok) return { title: ts('name') };
-  const r = await checkOnce(checked.text);
+  const r = checked.result;
   // Titles and descriptions say the verdict only: never the text itself.
   const title = `${tv(`${r.verdict}.title`)} · ${ts('name')}`;
   const description = ts('tagline');
-  const image = `${await origin()}/api/og?t=${encodeText(checked.text)}&l=${locale}`;
+  const image = `${base}/api/og?t=${encodeText(checked.text)}&l=${locale}`;
   return { title, description, openGraph: { title, description, images: [{ url: image, width: 1200, height: 630 }], type: 'website' }, twitter: { card: 'summary_large_image', title, description, images: [image] } };
 }
 
@@ -116,7 +117,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
   const th = await getTranslations('home');
   const text = textOf(sp);
   const form = <CheckForm label={th('label')} placeholder={th('placeholder')} submit={th('submit')} errorEmpty={th('errorEmpty')} errorLong={th('errorLong')} initial={text ?? ''} />;
-  const checked = text !== null ? checkText(text) : null;
+  const checked = text !== null ? await checkOnce(text, await origin()) : null;
   if (!checked || !checked.ok) {
     return (
       <main>
@@ -129,17 +130,16 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
     );
   }
 
-  const reg = await registry();
-  const r = await checkOnce(checked.text);
+  const r = checked.result;
   logEvent('check', { verdict: r.verdict, text: textHash(checked.text), via: 'page' });
   const style = VERDICT_STYLE[r.verdict];
   const vars = verdictVars(r, locale, (k) => tv(k));
   const statuses = new Map(r.parts.map((p) => [p.part, p.status]));
-  const link = shareUrl(await origin(), checked.text, reg.info.version);
+  const link = checked.shareUrl ?? '';
   const qr = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   const qrSrc = `data:image/svg+xml;base64,${Buffer.from(qr).toString('base64')}`;
   const madeWith = one(sp.v);
-  const changed = !!madeWith && madeWith !== versionTag(reg.info.version);
+  const changed = !!madeWith && madeWith !== versionTag(r.registry.version);
   const en = locale === 'en';
   const bankLabel = r.bank ? (en ? r.bank.en ?? r.bank.name : r.bank.name) : tv('theBank');
   const callLabel = r.callBank ? (en ? r.callBank.en ?? r.callBank.name : r.callBank.name) : bankLabel;

@@ -1,8 +1,11 @@
-import { check, type CheckResult } from '../check';
-import { contractOrder } from '../check/serialize';
-import { checkBytes, checkText, inputError, MAX_TEXT_LENGTH } from '../input';
+import en from '../../messages/en.json';
+import zh from '../../messages/zh.json';
+import type { Verdict } from '../check';
+import { VERDICT_TONE } from '../check/verdicts';
+import { inputError, MAX_TEXT_LENGTH } from '../input';
 import { currentRegistry } from '../registry/demo';
 import type { Registry } from '../registry/registry';
+import { checkOne } from '../service/check-one';
 import { byteLines, LineWriter } from './lines';
 
 const USAGE = `Usage:
@@ -10,18 +13,16 @@ const USAGE = `Usage:
   npm run --silent check -- "<address or message>"              one text, readable
 Without REGISTRY_DB the demo registry (fictional outlets) is used.`;
 
-const toJson = (r: CheckResult) => JSON.stringify(contractOrder(r));
-
 async function jsonl(registry: Registry): Promise<void> {
   const out = new LineWriter();
   for await (const { bytes, truncated } of byteLines(process.stdin, MAX_TEXT_LENGTH * 4)) {
-    const checked = truncated ? { ok: false as const, error: inputError('too_long') } : checkBytes(bytes);
-    if (!checked.ok) {
-      await out.write(JSON.stringify({ error: checked.error }));
+    if (truncated) {
+      await out.write(JSON.stringify({ error: inputError('too_long') }));
       continue;
     }
     try {
-      await out.write(toJson(check(checked.text, registry)));
+      const a = checkOne(bytes, { registry });
+      await out.write(JSON.stringify(a.ok ? a.json : { error: a.error }));
     } catch {
       await out.write(JSON.stringify({ error: { code: 'internal', message: 'internal error on this line' } }));
     }
@@ -29,23 +30,17 @@ async function jsonl(registry: Registry): Promise<void> {
   await out.flush();
 }
 
-const VERDICT_WORDS: Record<string, string> = {
-  registered_branch: '✅ 是登记的银行网点 / a registered bank outlet',
-  office_floor: '⛔ 不是网点：同一栋楼的其他楼层或房间 / NOT the outlet: another floor or room of the building',
-  bank_mismatch: '⚠️ 这里是另一家银行的网点 / an outlet of another bank',
-  not_registered: '⛔ 登记数据中这里没有该银行网点 / no registered outlet of that bank here',
-  not_covered: '❔ 没有这家银行在该地区的数据 / no data for that bank in this area',
-  insufficient: '❔ 没有可核验的地址 / no address to check',
-};
+/** The verdict in words, the site's own (messages/*.json), with the sign every face shows. */
+const verdictWords = (v: Verdict) => `${VERDICT_TONE[v].icon} ${zh.verdict[v].title} / ${en.verdict[v].title}`;
 
 function readable(text: string, registry: Registry): number {
-  const checked = checkText(text);
-  if (!checked.ok) {
-    process.stderr.write(`${checked.error.message}\n`);
+  const a = checkOne(text, { registry });
+  if (!a.ok) {
+    process.stderr.write(`${a.error.message}\n`);
     return 2;
   }
-  const r = check(checked.text, registry);
-  const lines = [`${VERDICT_WORDS[r.verdict]}   [${r.verdict}]`];
+  const r = a.result;
+  const lines = [`${verdictWords(r.verdict)}   [${r.verdict}]`];
   for (const reason of r.reasons) lines.push(`  · ${reason.message}\n    ${reason.messageEn}`);
   if (r.matches.length) {
     lines.push('登记网点 / registered outlets here:');

@@ -8,7 +8,7 @@ export const CheckRequest = z
   .strict()
   .meta({ id: 'CheckRequest' });
 
-export const CheckQuery = z.object({ text: z.string().describe('The address or message, URL-encoded.') });
+export const CheckQuery = z.object({ text: z.string({ error: 'give the address or message as ?text=' }).describe('The address or message, URL-encoded.') });
 
 export const BatchRequest = z
   .object({ texts: z.array(z.string()).min(1).max(1000).describe('Up to 1,000 texts, each checked on its own.') })

@@ -1,10 +1,7 @@
-import { check, type CheckResult } from '../check';
-import { contractOrder } from '../check/serialize';
-import { checkText, type InputError } from '../input';
 import { currentRegistry } from '../registry/demo';
 import type { Registry } from '../registry/registry';
+import { checkOne, type CheckAnswer } from '../service/check-one';
 import { appEnv } from '../validations/env';
-import { shareUrl } from './share';
 
 /** What the pages and the API share: the registry of this moment, the check, the share link. */
 
@@ -22,12 +19,7 @@ export function baseUrl(request?: Request, hostHeader?: string | null, protoHead
   return request ? new URL(request.url).origin : 'http://localhost:3000';
 }
 
-export type CheckOutcome = { ok: true; result: CheckResult; json: Record<string, unknown> } | { ok: false; error: InputError };
-
-export async function runCheck(text: string, base: string): Promise<CheckOutcome> {
-  const checked = checkText(text);
-  if (!checked.ok) return { ok: false, error: checked.error };
-  const reg = await registry();
-  const result = check(checked.text, reg);
-  return { ok: true, result, json: { ...contractOrder(result), shareUrl: shareUrl(base, checked.text, reg.info.version) } };
+/** One text against the registry of this moment, its answer carrying a share link to `base`. */
+export async function runCheck(text: string, base: string): Promise<CheckAnswer> {
+  return checkOne(text, { registry: await registry(), shareBase: base });
 }

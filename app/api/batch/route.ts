@@ -1,19 +1,24 @@
-import { check } from '@/lib/check';
-import { contractOrder } from '@/lib/check/serialize';
-import { checkText } from '@/lib/input';
+import { checkOne, type CheckContext } from '@/lib/service/check-one';
 import { BatchRequest } from '@/lib/validations/api';
 import { appEnv } from '@/lib/validations/env';
-import { clientKey, errorResponse, readJsonBody } from '@/lib/web/http';
 import { logEvent } from '@/lib/web/log';
 import { createRateLimiter } from '@/lib/web/rate-limit';
+import { parseRequest, type RequestOptions } from '@/lib/web/request';
 import { baseUrl, registry } from '@/lib/web/service';
-import { shareUrl } from '@/lib/web/share';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const MAX_BODY = 2_500_000;
-const limiter = createRateLimiter(appEnv().BATCH_RATE_LIMIT_PER_MINUTE, 3);
+const OPTIONS_: RequestOptions = {
+  maxBody: 2_500_000,
+  rateLimit: { limiter: createRateLimiter(appEnv().BATCH_RATE_LIMIT_PER_MINUTE, 3), trustedHops: appEnv().TRUSTED_PROXY_HOPS, what: 'batches' },
+};
+
+/** One line of the stream: the answer to texts[index], or its input error. */
+function line(index: number, text: string, ctx: CheckContext): string {
+  const a = checkOne(text, ctx);
+  return JSON.stringify(a.ok ? { index, result: a.json } : { index, error: a.error });
+}
 
 /**
  * POST /api/batch {"texts": [...]} (up to 1,000): one JSON line per text, in order, streamed
@@ -21,27 +26,17 @@ const limiter = createRateLimiter(appEnv().BATCH_RATE_LIMIT_PER_MINUTE, 3);
  * {"index", "error"}.
  */
 export async function POST(request: Request): Promise<Response> {
-  const r = limiter.take(clientKey(request, appEnv().TRUSTED_PROXY_HOPS));
-  if (!r.ok) return errorResponse(429, 'rate_limited', `Too many batches: try again in ${r.retryAfterSeconds} s.`, { 'retry-after': String(r.retryAfterSeconds) });
-  const parsed = await readJsonBody(request, MAX_BODY, BatchRequest);
+  const parsed = await parseRequest(request, BatchRequest, OPTIONS_);
   if (!parsed.ok) return parsed.response;
   const texts = parsed.data.texts;
-  const reg = await registry();
-  const base = baseUrl(request);
+  const ctx: CheckContext = { registry: await registry(), shareBase: baseUrl(request) };
   const encoder = new TextEncoder();
   let i = 0;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
       // A few at a time, so the event loop stays free for other requests.
       const lines: string[] = [];
-      for (const stop = Math.min(texts.length, i + 25); i < stop; i++) {
-        const checked = checkText(texts[i]);
-        if (!checked.ok) lines.push(JSON.stringify({ index: i, error: checked.error }));
-        else {
-          const result = check(checked.text, reg);
-          lines.push(JSON.stringify({ index: i, result: { ...contractOrder(result), shareUrl: shareUrl(base, checked.text, reg.info.version) } }));
-        }
-      }
+      for (const stop = Math.min(texts.length, i + 25); i < stop; i++) lines.push(line(i, texts[i], ctx));
       controller.enqueue(encoder.encode(`${lines.join('\n')}\n`));
       if (i >= texts.length) {
         logEvent('batch', { lines: texts.length });

@@ -1,21 +1,19 @@
 import { CheckQuery, CheckRequest } from '@/lib/validations/api';
 import { appEnv } from '@/lib/validations/env';
-import { clientKey, corsHeaders, errorResponse, jsonResponse, readJsonBody } from '@/lib/web/http';
+import { corsHeaders, errorResponse, jsonResponse } from '@/lib/web/http';
 import { logEvent, textHash } from '@/lib/web/log';
 import { createRateLimiter } from '@/lib/web/rate-limit';
+import { parseRequest, type RequestOptions } from '@/lib/web/request';
 import { baseUrl, runCheck } from '@/lib/web/service';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const MAX_BODY = 16 * 1024;
-const limiter = createRateLimiter(appEnv().RATE_LIMIT_PER_MINUTE);
-
-function limited(request: Request, cors: Record<string, string>): Response | null {
-  const r = limiter.take(clientKey(request, appEnv().TRUSTED_PROXY_HOPS));
-  if (r.ok) return null;
-  return errorResponse(429, 'rate_limited', `Too many requests: try again in ${r.retryAfterSeconds} s.`, { ...cors, 'retry-after': String(r.retryAfterSeconds) });
-}
+const OPTIONS_: RequestOptions = {
+  maxBody: 16 * 1024,
+  cors: true,
+  rateLimit: { limiter: createRateLimiter(appEnv().RATE_LIMIT_PER_MINUTE), trustedHops: appEnv().TRUSTED_PROXY_HOPS, what: 'requests' },
+};
 
 async function answer(text: string, request: Request, cors: Record<string, string>): Promise<Response> {
   const out = await runCheck(text, baseUrl(request));
@@ -30,21 +28,12 @@ export function OPTIONS(request: Request): Response {
 
 /** POST /api/check {"text": "..."}: the check, as the command line answers it, plus shareUrl. */
 export async function POST(request: Request): Promise<Response> {
-  const cors = corsHeaders(request);
-  const tooMany = limited(request, cors);
-  if (tooMany) return tooMany;
-  const parsed = await readJsonBody(request, MAX_BODY, CheckRequest, cors);
-  if (!parsed.ok) return parsed.response;
-  return answer(parsed.data.text, request, cors);
+  const parsed = await parseRequest(request, CheckRequest, OPTIONS_);
+  return parsed.ok ? answer(parsed.data.text, request, parsed.headers) : parsed.response;
 }
 
 /** GET /api/check?text=...: the same, for the browser extension and links. */
 export async function GET(request: Request): Promise<Response> {
-  const cors = corsHeaders(request);
-  const tooMany = limited(request, cors);
-  if (tooMany) return tooMany;
-  const url = new URL(request.url);
-  const q = CheckQuery.safeParse({ text: url.searchParams.get('text') ?? undefined });
-  if (!q.success) return errorResponse(400, 'invalid_request', 'text: give the address or message as ?text=', cors);
-  return answer(q.data.text, request, cors);
+  const parsed = await parseRequest(request, CheckQuery, OPTIONS_);
+  return parsed.ok ? answer(parsed.data.text, request, parsed.headers) : parsed.response;
 }

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { ImageResponse } from 'next/og';
 import { asLocale } from '@/i18n/locale';
 import { findBank } from '@/lib/banks';
-import { check } from '@/lib/check';
-import { checkText } from '@/lib/input';
+import { checkOne } from '@/lib/service/check-one';
 import { registry } from '@/lib/web/service';
 import { decodeText } from '@/lib/web/share';
 import en from '@/messages/en.json';
@@ -51,12 +50,12 @@ export async function GET(request: Request): Promise<Response> {
   const locale = asLocale(url.searchParams.get('l'));
   const m = locale === 'en' ? en : zh;
   const text = decodeText(url.searchParams.get('t'));
-  const checked = text ? checkText(text) : null;
+  const checked = text ? checkOne(text, { registry: await registry() }) : null;
   let title: string = m.site.tagline;
   let bank = '';
   let style = VERDICT_STYLE.insufficient;
   if (checked?.ok) {
-    const r = check(checked.text, await registry());
+    const r = checked.result;
     title = m.verdict[r.verdict].title;
     style = VERDICT_STYLE[r.verdict];
     const name = r.verdict === 'registered_branch' ? r.matches[0]?.bank : r.bank?.name;

@@ -1,0 +1,46 @@
+import { bankGroupOf } from '../banks';
+import type { OutletAt, Registry } from '../registry/registry';
+import type { Claim } from './claim';
+import type { Location } from './locate';
+import { toMatched } from './outlet';
+import type { MatchedOutlet } from './result';
+import type { Verdict } from './verdicts';
+
+/**
+ * Step 6 of the check, nearest: the named bank's staffed outlets closest to the address,
+ * to go to instead; none when the address is one, or when there is no address.
+ */
+
+const NOT_WANTED: readonly Verdict[] = ['registered_branch', 'insufficient'];
+
+/** Distance in km, flat-earth: exact enough within a city. */
+function km(aLat: number, aLng: number, bLat: number, bLng: number): number {
+  const r = Math.PI / 180;
+  const x = (bLng - aLng) * r * Math.cos(((aLat + bLat) / 2) * r);
+  const y = (bLat - aLat) * r;
+  return Math.sqrt(x * x + y * y) * 6371;
+}
+
+export function nearest(registry: Registry, c: Claim, verdict: Verdict, where: Location, cityKey: string | null, shown: readonly MatchedOutlet[]): MatchedOutlet[] {
+  if (!c.bank || NOT_WANTED.includes(verdict)) return [];
+  const bank = c.bank;
+  const ids = new Set(shown.map((m) => m.id));
+  const mine = (o: OutletAt) => o.kind === 'staffed' && !ids.has(o.id) && (c.bankIsGeneric ? bankGroupOf(o.bank) === c.bankGroup : o.bank === bank);
+  const point = where.point;
+  if (point) {
+    // Grow the box from about 500 m until three outlets are in it.
+    for (const radius of [0.005, 0.015, 0.045, 0.135, 0.4]) {
+      const list = registry.near(point.lat, point.lng, radius, c.bankIsGeneric ? null : bank).filter(mine);
+      if (list.length >= 3 || radius === 0.4) {
+        const seen = new Set<number>();
+        return list
+          .flatMap((o) => (o.lat !== null && o.lng !== null && !seen.has(o.id) && seen.add(o.id) ? [{ o, d: km(point.lat, point.lng, o.lat, o.lng) }] : []))
+          .sort((a, b) => a.d - b.d)
+          .slice(0, 3)
+          .map(({ o, d }) => toMatched(o, 'nearby', d));
+      }
+    }
+  }
+  if (cityKey && !c.bankIsGeneric) return registry.ofBankInCity(bank, cityKey).filter(mine).slice(0, 3).map((o) => toMatched(o, 'nearby'));
+  return [];
+}
