@@ -126,6 +126,17 @@ export function canonicalBankOf(label: string): Bank | undefined {
   return best;
 }
 
+/**
+ * The kind of bank a name says it is, for institutions outside the dictionary (the licence
+ * registry's 四川旺苍农村商业银行, 宾阳北部湾村镇银行, 广西北部湾银行).
+ */
+export function groupOfName(name: string): BankGroup | undefined {
+  if (/农村商业银行|农商银行|农商行|农村合作银行|信用合作联社|信用联社|信用社|村镇银行|资金互助社|联社$/.test(name)) return 'rural';
+  if (/^(?:国家开发银行|中国进出口银行|中国农业发展银行)/.test(name)) return 'policy';
+  if (/银行$/.test(name)) return 'city';
+  return undefined;
+}
+
 export function bankGroupOf(name: string): BankGroup | undefined {
-  return findBank(name)?.group ?? GENERIC_BANKS.find((g) => g.name === name)?.group;
+  return findBank(name)?.group ?? GENERIC_BANKS.find((g) => g.name === name)?.group ?? groupOfName(name);
 }

@@ -27,8 +27,10 @@ export interface Candidates {
   fits: Fitted[];
   /** Outlets registered now along the same road, elsewhere on it. */
   onRoad: Candidate[];
-  /** Outlets that were at the address and have moved. */
+  /** Outlets in use that were at the address and have moved (their previous address). */
   moved: Candidate[];
+  /** Outlets at the address whose licence was withdrawn: closed. */
+  withdrawn: Candidate[];
   cityKey: string | null;
   districtCode: string | null;
 }
@@ -73,7 +75,7 @@ const notRoad = (x: Candidate) => x.relation !== 'road';
 
 export function candidates(registry: Registry, c: Claim): Candidates {
   const claimedDistrict = c.districtCodes.length === 1 ? c.districtCodes[0] : null;
-  if (!isCheckable(c)) return { checkable: false, fits: [], onRoad: [], moved: [], cityKey: c.cityKey, districtCode: claimedDistrict };
+  if (!isCheckable(c)) return { checkable: false, fits: [], onRoad: [], moved: [], withdrawn: [], cityKey: c.cityKey, districtCode: claimedDistrict };
   let found = gather(registry, c);
   let placeKept = true;
   // A place read from one bare name (凤凰城 is no 凤凰县) gives way when nothing is there.
@@ -85,16 +87,18 @@ export function candidates(registry: Registry, c: Claim): Candidates {
     }
   }
   const here = found.filter(notRoad);
+  const inUse = (x: Candidate) => x.o.state === 'in_use';
   const fits = here
-    .filter((x) => x.o.at.current)
+    .filter((x) => x.o.at.current && inUse(x))
     .map((x) => ({ o: x.o, fit: fitOf(c, x.o, x.relation) }))
     .sort(byBest);
   const top = fits[0]?.o;
   return {
     checkable: true,
     fits,
-    onRoad: found.filter((x) => x.relation === 'road' && x.o.at.current),
-    moved: here.filter((x) => !x.o.at.current),
+    onRoad: found.filter((x) => x.relation === 'road' && x.o.at.current && inUse(x)),
+    moved: here.filter((x) => !x.o.at.current && inUse(x)),
+    withdrawn: here.filter((x) => x.o.at.current && !inUse(x) && x.o.kind !== 'non_bank'),
     cityKey: (placeKept ? c.cityKey : null) ?? top?.cityCode ?? null,
     districtCode: (placeKept ? claimedDistrict : null) ?? (top ? top.at.districtCode ?? top.districtCode : null),
   };

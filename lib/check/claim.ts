@@ -2,6 +2,8 @@ import { bankGroupOf, type BankGroup } from '../banks';
 import type { ParseResult } from '../parse';
 import { cityFromName, cityKeyOf } from '../parse/divisions';
 import { buildingKey, branchKey, roadKey, roadNumbers, roadSubNumber } from '../registry/keys';
+import { normalize } from '../normalize/text';
+import type { Registry } from '../registry/registry';
 
 /**
  * Step 2 of the check, claim: what the parsed text claims, in the forms the registry is
@@ -33,17 +35,49 @@ export interface Claim {
   placeIsWeak: boolean;
 }
 
-export function claimOf(parsed: ParseResult): Claim {
+/** The first institution of the registry that a text names, where it has any. */
+/**
+ * The institution of the registry a text names, where it is the bank claimed: the dictionary
+ * found none, or only a kind of bank (旺苍农商行), or a shorter name written inside it
+ * (绵竹浦发村镇银行 is no 浦发).
+ */
+export function institutionIn(registry: Registry, input: string, parsed: ParseResult): NamedInstitution | null {
+  const t = normalize(input).text;
+  const hit = registry.findInstitution(t);
+  if (!hit) return null;
+  const alias = t.slice(hit.start, hit.end);
+  const span = parsed.spans.bank;
+  const written = span ? normalize(input.slice(span[0], span[1])).text : '';
+  const over = !parsed.bank || parsed.extra.bankIsGeneric || (written.length > 0 && alias.length > written.length && alias.includes(written));
+  return over ? { name: hit.institution.name, group: hit.institution.group, alias } : null;
+}
+
+/** A bank the registry knows that the bank dictionary does not, where the text names it. */
+export interface NamedInstitution {
+  name: string;
+  group: string;
+  /** The name as written (normalized). */
+  alias: string;
+}
+
+/** The bank claimed: the registry's institution where it stands for the claim, else the dictionary's. */
+function claimedBank(parsed: ParseResult, inst: NamedInstitution | null): { bank: string | null; generic: boolean; group: BankGroup | null } {
+  if (inst) return { bank: inst.name, generic: false, group: (inst.group as BankGroup) ?? bankGroupOf(inst.name) ?? null };
+  return { bank: parsed.bank, generic: parsed.extra.bankIsGeneric, group: parsed.bank ? bankGroupOf(parsed.bank) ?? null : null };
+}
+
+export function claimOf(parsed: ParseResult, institution: NamedInstitution | null = null): Claim {
   const place = parsed.place;
+  const named = claimedBank(parsed, institution);
   const districts = place.district ? [place.district] : place.candidates;
   const cityFromAddress = place.city ? cityKeyOf(place.city) : place.district ? cityKeyOf(place.district) : null;
   // A city named only in the branch (交通银行深圳笋岗支行) still says where.
   const branchCity = !cityFromAddress && parsed.branch ? cityFromName(branchKey(parsed.branch)) : null;
   return {
     parsed,
-    bank: parsed.bank,
-    bankGroup: parsed.bank ? bankGroupOf(parsed.bank) ?? null : null,
-    bankIsGeneric: parsed.extra.bankIsGeneric,
+    bank: named.bank,
+    bankGroup: named.group,
+    bankIsGeneric: named.generic,
     branch: parsed.branch,
     road: roadKey(parsed.road),
     roadNums: roadNumbers(parsed.roadNo),

@@ -31,6 +31,9 @@ export function relationOf(c: Claim, o: OutletAt): Relation | null {
   const city = at.cityCode ?? o.cityCode;
   if (c.cityKey && city && c.cityKey !== city) return null;
   if (!c.cityKey && c.provinceCode && o.provinceCode && c.provinceCode !== o.provinceCode) return null;
+  // One road name in two districts of a city (人民中路 of 姜堰区 and of 靖江市) is two roads.
+  const district = at.districtCode ?? o.districtCode;
+  if (c.districtCodes.length && district && !c.districtCodes.includes(district)) return null;
   const roadOk = roadsMatch(c.road, roadKey(at.road));
   const numOk = c.roadNums.some((n) => at.roadNums.includes(n));
   if (roadOk && numOk) {

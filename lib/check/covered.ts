@@ -1,23 +1,44 @@
 import { bankGroupOf } from '../banks';
-import type { Registry } from '../registry/registry';
+import type { CoverageRow, Registry } from '../registry/registry';
 import type { Claim } from './claim';
 
 /**
- * Whether the registry's sources cover the claimed bank (or, with no bank named, every bank)
- * in the area of the address: only then does "no outlet here" mean "not registered".
+ * What the registry's sources hold of the claimed bank (or, with no bank named, of every
+ * bank) in the area of the address. Only complete coverage (a bank's own list of all its
+ * outlets there) turns "no outlet here" into "not registered"; a partial export (the licence
+ * registry holds about 45% of licences) says how many it holds, and never "not registered".
  */
-export function covers(registry: Registry, c: Claim, cityKey: string | null, districtCode: string | null): boolean {
-  const bank = c.bank;
-  const group = c.bank ? c.bankGroup : null;
+export type Coverage =
+  | { kind: 'complete' }
+  | { kind: 'partial'; held: number; cityKey: string | null }
+  | { kind: 'none' };
+
+function inArea(row: CoverageRow, province: string | null, cityKey: string | null, districtCode: string | null): boolean {
+  const rc = row.regionCode;
+  if (rc === '') return true;
+  if (rc.length === 2) return province === rc;
+  if (rc.length === 4) return cityKey === rc;
+  return districtCode === rc || cityKey === rc;
+}
+
+export function coverageOf(registry: Registry, c: Claim, cityKey: string | null, districtCode: string | null): Coverage {
   const province = c.provinceCode ?? (cityKey ? cityKey.slice(0, 2) : null);
-  for (const row of registry.coverage()) {
-    const bankOk = row.bank === '*' || (bank !== null && (row.bank === bank || (c.bankIsGeneric && !!group && bankGroupOf(row.bank) === group)));
-    if (!bankOk) continue;
-    const rc = row.regionCode;
-    if (rc === '') return true;
-    if (rc.length === 2 && province === rc) return true;
-    if (rc.length === 4 && cityKey === rc) return true;
-    if (rc.length === 6 && (districtCode === rc || cityKey === rc)) return true;
-  }
-  return false;
+  const bankOk = (row: CoverageRow) =>
+    row.bank === '*' || (c.bank !== null && (row.bank === c.bank || (c.bankIsGeneric && !!c.bankGroup && bankGroupOf(row.bank) === c.bankGroup)));
+  // The rows of the named bank and of every bank; a kind of bank (农商行) reads them all.
+  const pool = c.bank && !c.bankIsGeneric ? [...registry.coverageOf('*'), ...registry.coverageOf(c.bank)] : registry.coverage();
+  const rows = pool.filter((row) => bankOk(row) && inArea(row, province, cityKey, districtCode));
+  if (rows.some((r) => r.complete)) return { kind: 'complete' };
+  if (!rows.length) return { kind: 'none' };
+  // How many licences in use the registry holds there: of the named bank in its city, or of
+  // every bank in the city when none is named.
+  const held = cityKey
+    ? registry.coverageIn(cityKey).filter((r) => !r.complete && r.bank !== '*' && (c.bank === null || bankOk(r))).reduce((n, r) => n + r.outlets, 0)
+    : 0;
+  return { kind: 'partial', held, cityKey };
+}
+
+/** Whether "no outlet here" means "not registered": the registry holds every outlet there. */
+export function covers(registry: Registry, c: Claim, cityKey: string | null, districtCode: string | null): boolean {
+  return coverageOf(registry, c, cityKey, districtCode).kind === 'complete';
 }

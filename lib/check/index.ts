@@ -2,7 +2,7 @@ import { parse } from '../parse';
 import type { Registry } from '../registry/registry';
 import { assemble } from './assemble';
 import { candidates } from './candidates';
-import { claimOf } from './claim';
+import { claimOf, institutionIn } from './claim';
 import { judge } from './judge';
 import { locate } from './locate';
 import { nearest } from './nearest';
@@ -26,7 +26,7 @@ export type { CheckResult, MatchedOutlet } from './result';
 
 export function check(input: string, registry: Registry): CheckResult {
   const parsed = parse(input);
-  const claim = claimOf(parsed);
+  const claim = claimOf(parsed, institutionIn(registry, input, parsed));
   const found = candidates(registry, claim);
   const judgement = judge(registry, claim, found);
   const matches = found.fits.map((x) => toMatched(x.o, x.fit.relation));

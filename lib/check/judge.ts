@@ -3,7 +3,7 @@ import { branchesMatch } from '../registry/keys';
 import type { Registry } from '../registry/registry';
 import type { Candidates, Fitted } from './candidates';
 import type { Claim } from './claim';
-import { covers } from './covered';
+import { coverageOf, type Coverage } from './covered';
 import { divisionName } from './outlet';
 import { reason, type Reason } from './reasons';
 import type { Verdict } from './verdicts';
@@ -26,6 +26,8 @@ export interface Situation {
   other: Fitted | undefined;
   /** The best outlet here of any kind (a self-service site, a non-bank office). */
   here: Fitted | undefined;
+  /** What the registry holds of the claimed bank in the area. */
+  coverage: Coverage;
 }
 
 export interface Rule {
@@ -46,7 +48,7 @@ export const RULES: readonly Rule[] = [
     verdict: 'registered_branch',
     when: (s) => s.mine?.fit.compatible === true,
     at: (s) => s.mine,
-    reasons: (s) => [...atOutlet(s.mine), ...branchNameDiffers(s), ...noBankNamed(s)],
+    reasons: (s) => [...atOutlet(s.mine), ...centreNotCounter(s.mine), ...branchNameDiffers(s), ...noBankNamed(s)],
   },
   {
     verdict: 'office_floor',
@@ -68,10 +70,29 @@ export const RULES: readonly Rule[] = [
     reasons: (s) => [...whyNotHere(s, s.other), reason('claimed_bank_elsewhere', claimedBank(s))],
   },
   {
+    // History: no licence in use here, and the one that was here has been withdrawn.
     verdict: 'not_registered',
-    when: (s) => covers(s.registry, s.claim, s.found.cityKey, s.found.districtCode),
+    when: (s) => !s.here && s.found.withdrawn.length > 0,
+    reasons: (s) => [...withdrawnHere(s), ...noBankNamed(s), ...branchElsewhere(s)],
+  },
+  {
+    // History: an outlet in use stood here and has moved away.
+    verdict: 'not_registered',
+    when: (s) => !s.here && s.found.moved.some((m) => s.registry.outlet(m.o.id) !== null),
+    reasons: (s) => [...movedAway(s), ...noBankNamed(s), ...branchElsewhere(s)],
+  },
+  {
+    verdict: 'not_registered',
+    when: (s) => s.coverage.kind === 'complete',
     at: (s) => s.here,
     reasons: (s) => [...notAnOutlet(s), ...noOutletHere(s), ...movedAway(s), ...noBankNamed(s), ...branchElsewhere(s)],
+  },
+  {
+    // The registry holds only some of the licences there: an absent one proves nothing.
+    verdict: 'not_covered',
+    when: (s) => s.coverage.kind === 'partial',
+    at: (s) => s.here,
+    reasons: (s) => [...notAnOutlet(s), partlyCovered(s), ...noBankNamed(s)],
   },
   {
     verdict: 'not_covered',
@@ -89,7 +110,8 @@ export interface Judgement {
 }
 
 export function situationOf(registry: Registry, claim: Claim, found: Candidates): Situation {
-  const staffed = found.fits.filter((x) => x.o.kind === 'staffed');
+  // A specialised centre (信用卡中心) is licensed, but a counter is looked for first.
+  const staffed = found.fits.filter((x) => x.o.kind === 'staffed' || x.o.kind === 'centre');
   const others = staffed.filter((x) => x.fit.bankMatches === false);
   return {
     claim,
@@ -98,6 +120,7 @@ export function situationOf(registry: Registry, claim: Claim, found: Candidates)
     mine: staffed.find((x) => x.fit.bankMatches !== false),
     other: others.find((x) => x.fit.compatible) ?? others[0],
     here: found.fits[0],
+    coverage: found.checkable ? coverageOf(registry, claim, found.cityKey, found.districtCode) : { kind: 'none' },
   };
 }
 
@@ -126,6 +149,31 @@ function area(s: Situation): { area: string; areaEn: string } {
 function atOutlet(x: Fitted | undefined): Reason[] {
   if (!x) return [];
   return [reason('at_registered_outlet', { bank: x.o.bank, bankEn: bankEn(x.o.bank), name: x.o.name, address: x.o.at.address })];
+}
+
+/** A licensed specialised centre is no counter open to the public: say so. */
+function centreNotCounter(x: Fitted | undefined): Reason[] {
+  return x?.o.kind === 'centre' ? [reason('specialised_centre', { name: x.o.name })] : [];
+}
+
+/** The licence that was here, withdrawn, with its institution and date. */
+function withdrawnHere(s: Situation): Reason[] {
+  const w = s.found.withdrawn[0];
+  if (!w) return [];
+  return [reason('licence_withdrawn', { bank: w.o.bank, bankEn: bankEn(w.o.bank), name: w.o.name, date: w.o.licence?.exitedAt ?? null })];
+}
+
+/** What a partial registry holds of the bank in the city, and that this address is not among it. */
+function partlyCovered(s: Situation): Reason {
+  const cov = s.coverage;
+  const held = cov.kind === 'partial' ? cov.held : 0;
+  const city = divisionName(cov.kind === 'partial' ? cov.cityKey : null) ?? divisionName(s.found.cityKey);
+  const place = { area: city ?? '这一地区', areaEn: city ?? 'this area', n: held };
+  if (!s.claim.bank) return reason(held > 0 ? 'partial_coverage_any' : 'partial_coverage_none_any', place);
+  const named = claimedBank(s);
+  const hotline = findBank(s.claim.bank)?.hotline;
+  const call = hotline ? { call: `官方客服电话 ${hotline}`, callEn: `its official number ${hotline}` } : { call: '官方客服电话（见其官网或银行卡背面）', callEn: 'the official number on its website or the back of its card' };
+  return reason(held > 0 ? 'partial_coverage' : 'partial_coverage_none', { ...named, ...place, ...call });
 }
 
 function branchNameDiffers(s: Situation): Reason[] {
@@ -167,7 +215,8 @@ function otherBankHere(s: Situation): Reason[] {
 /** Something is registered here, but not a place to sign a loan. */
 function notAnOutlet(s: Situation): Reason[] {
   if (!s.here) return [];
-  return [reason(s.here.o.kind === 'non_bank' ? 'non_bank_office' : 'self_service_only')];
+  const k = s.here.o.kind;
+  return [reason(k === 'non_bank' ? 'non_bank_office' : k === 'centre' ? 'specialised_centre' : 'self_service_only', { name: s.here.o.name })];
 }
 
 function noOutletHere(s: Situation): Reason[] {

@@ -17,6 +17,12 @@ export type ReasonCode =
   | 'non_bank_office'
   | 'no_outlet_at_address'
   | 'outlet_moved'
+  | 'licence_withdrawn'
+  | 'specialised_centre'
+  | 'partial_coverage'
+  | 'partial_coverage_none'
+  | 'partial_coverage_any'
+  | 'partial_coverage_none_any'
   | 'bank_not_covered'
   | 'area_not_covered'
   | 'area_unknown'
@@ -49,6 +55,12 @@ const TEXT: Record<ReasonCode, [string, string]> = {
   self_service_only: ['这里登记的只有自助银行或自助设备，不是可以签约办理贷款的网点。', 'Only a self-service site or machine is registered here: not a place to sign a loan.'],
   non_bank_office: ['这里登记的是非银行机构（如基金、保险公司）的办公地点，不是银行网点。', 'This is the office of a non-bank company (a fund or insurer), not a bank outlet.'],
   no_outlet_at_address: ['登记数据中，{bank}在{area}没有任何网点位于这个地址。', 'In the registry, {bankEn} has no outlet at this address in {areaEn}.'],
+  licence_withdrawn: ['这里曾是{bank}「{name}」，但它的金融许可证已于{date}注销（机构已退出），这里现在没有登记在用的网点。', 'This was {bankEn} "{name}", but its licence was withdrawn on {date} (the outlet closed); no licensed outlet is here now.'],
+  specialised_centre: ['「{name}」是持牌的专营机构（如信用卡中心、小企业信贷中心），不是对公众开放的营业柜台，不在这里签贷款合同。', '"{name}" is a licensed specialised centre (credit cards, small-business lending), not a counter open to the public: loans are not signed there.'],
+  partial_coverage: ['登记数据收录了{bank}在{area}的部分网点许可证（{n} 家），这个地址不在其中；我们的数据不全，无法判断，请拨打{bank}的{call}核实。', 'The registry holds some of the licences of {bankEn} in {areaEn} ({n} outlets); this address is not among them. Our data is partial, so we cannot tell: call {bankEn} on {callEn} to check.'],
+  partial_coverage_none: ['登记数据只收录了部分网点许可证，其中没有{bank}在{area}的网点；无法判断，请拨打{bank}的{call}核实。', 'The registry holds only some licences, and none of {bankEn} in {areaEn}; we cannot tell: call {bankEn} on {callEn} to check.'],
+  partial_coverage_any: ['登记数据收录了{area}部分银行网点的许可证（{n} 家），这个地址不在其中；我们的数据不全，无法判断，请拨打银行官方客服电话核实。', 'The registry holds some of the bank licences in {areaEn} ({n} outlets); this address is not among them. Our data is partial, so we cannot tell: call the bank\'s official number to check.'],
+  partial_coverage_none_any: ['登记数据只收录了部分网点许可证，其中没有这个地区的网点；无法判断，请拨打银行官方客服电话核实。', 'The registry holds only some licences, and none in this area; we cannot tell: call the bank\'s official number to check.'],
   outlet_moved: ['这是{bank}「{name}」的旧地址，网点已迁至：{address}。', 'This is the old address of {bankEn} "{name}"; it moved to: {address}.'],
   bank_not_covered: ['我们的登记数据不包含{bank}在{area}的网点，无法判断；请拨打{bank}官方客服电话核实。', 'Our registry has no data on {bankEn} outlets in {areaEn}, so we cannot tell; call {bankEn}\'s official number to check.'],
   area_not_covered: ['我们的登记数据没有覆盖{area}的所有银行，无法判断这个地址；请拨打银行官方客服电话核实。', 'Our registry does not cover every bank in {areaEn}, so we cannot tell; call the bank\'s official number to check.'],

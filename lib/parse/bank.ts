@@ -47,6 +47,16 @@ function leadIn(s: string): number {
   return m ? m[0].length : 0;
 }
 
+// Words that end the sentence before a bank's own name: 请到|旺苍农商行.
+const BEFORE_NAME = /^.*(?:[^\u4e00-\u9fa5]|我们|我行|咱们|你们|请|到|来|去|在|是|的|和|与|或|至|找|约|跟|向|给|办|从|叫|家|个|那边|这边)/;
+
+/** How many characters before a kind of bank are its place (周宁县 of 周宁县信用社). */
+function placePrefix(before: string): number {
+  const m = BEFORE_NAME.exec(before);
+  const rest = m ? before.slice(m[0].length) : before;
+  return /^[\u4e00-\u9fa5]{2,8}$/.test(rest) ? rest.length : 0;
+}
+
 /**
  * Find the bank a text claims: the first bank named as a bank (not as part of a building's
  * name), with the branch named with it. A branch named alone still counts, with no bank.
@@ -62,7 +72,10 @@ export function findBankMention(text: string, from = 0, to = text.length): BankH
     if (BUILDING_AFTER.test(after)) continue;
     const info = ALIAS_TO_BANK.get(m[0].toUpperCase()) ?? ALIAS_TO_BANK.get(m[0]);
     if (!info) continue;
-    const hit: BankHit = { bank: info.name, generic: info.generic, start, end, branch: null };
+    // A kind of bank is named with its place (周宁县信用社, 旺苍农商行): the place is part of
+    // the bank's name, not of the address.
+    const named = info.generic ? start - placePrefix(text.slice(Math.max(from, start - 8), start)) : start;
+    const hit: BankHit = { bank: info.name, generic: info.generic, start: named, end, branch: null };
     const b = BRANCH_AFTER_BANK.exec(text.slice(end, to));
     if (b) {
       const open = b[0].startsWith('(') ? 1 : 0;

@@ -2,7 +2,7 @@ import { toNumber } from '../normalize/numerals';
 
 /**
  * Road and road number: 深南大道6008号, 民族大道136-5号, 红星路三段1号, 苏州大道东265号,
- * 柳营路669弄, 北辛安南路15号院; an intersection (宿松路与黟县路交口) has two roads and no
+ * 柳营路669弄, 北辛安南路15号院, a list of numbers 经纬街305、307号; an intersection (宿松路与黟县路交口) has two roads and no
  * number. 沧海路963楼上 is number 963 ("upstairs of 963"), not floor 963.
  */
 export interface Span {
@@ -28,7 +28,7 @@ const NAME_CHAR = /[\u4e00-\u9fa5\dA-Za-z\uFFFD]/;
 const STOP_CHAR = /[号楼层室栋幢座弄区到至请的在]/;
 const MAX_NAME = 10;
 
-const NUMBER_AFTER = /^((?:[东西南北中]段|[一二三四五六七八九十\d]{1,2}段|[东西南北中](?=[附甲乙]?\d))?)((?:附|甲|乙)?)(\d{1,5}(?:[-之]\d{1,4})?)(号院|号(?!楼)|號|弄|番地)?((?:附|之)(?:\d{1,3}|[一二三四五六七八九十])号?)?/;
+const NUMBER_AFTER = /^((?:[东西南北中]段|[一二三四五六七八九十\d]{1,2}段|[东西南北中](?=[附甲乙]?\d))?)((?:附|甲|乙)?)(\d{1,5}(?:[-之~]\d{1,4})?(?:(?:、|[,，]\s?)\d{1,5}(?:[-之~]\d{1,4})?(?=[、,，\d]*号))*)(号院|号(?!楼)|號|弄|番地)?((?:附|之)(?:\d{1,3}|[一二三四五六七八九十])号?)?/;
 // 长江中路六十七号: a number in Chinese numerals, which only 号 makes a road number.
 const CN_NUMBER_AFTER = /^((?:[东西南北中]段)?)([零〇一二两三四五六七八九十百千]{1,8})(号(?!楼))/;
 // What may follow a number written without 号 for it still to be the road number.

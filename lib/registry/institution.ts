@@ -1,4 +1,4 @@
-import { BANKS, findBank, type BankGroup } from '../banks';
+import { BANKS, findBank, groupOfName, type BankGroup } from '../banks';
 
 /**
  * The institution a licence belongs to, read from its 机构名称 and 机构编码: the legal name
@@ -36,8 +36,8 @@ export function legalNameOf(name: string): string {
 
 function groupOf(legal: string, bankGroup: BankGroup | undefined): BankGroup {
   if (bankGroup) return bankGroup;
-  if (/农村商业银行|农商银行|农村合作银行|信用合作联社|信用联社|信用社|村镇银行|资金互助社|联社/.test(legal)) return 'rural';
-  if (/^(?:国家开发银行|中国进出口银行|中国农业发展银行)/.test(legal)) return 'policy';
+  const byName = groupOfName(legal);
+  if (byName && byName !== 'city') return byName;
   if (/[（(]中国[)）]|韩国|日本|美国|英国|德国|法国|新加坡|香港|台湾|澳门|俄罗斯|华商银行|花旗|汇丰|渣打|东亚|恒生|星展|大华|华侨|三井|三菱|瑞穗|摩根|东方汇理|法国兴业|德意志/.test(legal)) return 'foreign';
   return 'city';
 }
@@ -47,7 +47,9 @@ export function institutionOf(name: string, code: string | null): Institution {
   const codePrefix = code && /^[A-Z]\d{4}/.test(code) ? code.slice(0, 5) : null;
   const nonBank = !!code && NON_BANK_LETTERS.has(code[0]);
   // The large banks by their exact legal name only: 中国银行 is not 中国银行保险…
-  const bank = nonBank ? undefined : findBank(legalName) ?? (legalName.startsWith('中国') ? undefined : findBank(`中国${legalName}`));
+  // A foreign bank's Chinese subsidiary (东亚银行（中国）) is the bank people know.
+  const plain = legalName.replace(/[（(]中国[)）]$/, '');
+  const bank = nonBank ? undefined : findBank(plain) ?? (plain.startsWith('中国') ? undefined : findBank(`中国${plain}`));
   return { name: bank?.name ?? legalName, legalName, codePrefix, group: groupOf(legalName, bank?.group), nonBank };
 }
 

@@ -306,6 +306,22 @@ export class Registry {
     return this.coverageByBank.get(bank) ?? [];
   }
 
+  private coverageByRegion: Map<string, CoverageRow[]> | undefined;
+
+  /** The coverage rows of one region (a province, city or district code). */
+  coverageIn(regionCode: string): CoverageRow[] {
+    if (!this.coverageByRegion) {
+      const m = new Map<string, CoverageRow[]>();
+      for (const r of this.coverage()) {
+        const list = m.get(r.regionCode);
+        if (list) list.push(r);
+        else m.set(r.regionCode, [r]);
+      }
+      this.coverageByRegion = m;
+    }
+    return this.coverageByRegion.get(regionCode) ?? [];
+  }
+
   private institutionList: InstitutionInfo[] | undefined;
   private aliasIndex: { byAlias: Map<string, InstitutionInfo>; lengths: number[] } | undefined;
 

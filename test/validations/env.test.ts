@@ -22,6 +22,7 @@ describe('appEnv defaults', () => {
     expect(read({})).toEqual({
       MAP_TILES: 'osm',
       MAP_SUBDOMAINS: 'abc',
+      REGISTRY: 'licences',
       RATE_LIMIT_PER_MINUTE: 60,
       BATCH_RATE_LIMIT_PER_MINUTE: 6,
       TRUSTED_PROXY_HOPS: 1,
