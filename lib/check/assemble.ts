@@ -40,8 +40,16 @@ function claimOnlyParts(p: ParseResult): PartReport[] {
 }
 
 function notes(registry: Registry, s: Steps): Reason[] {
-  const approximate = s.matches.some((m) => m.approximate) || s.nearest.some((m) => m.approximate);
-  return [...(registry.info.demo ? [reason('demo_registry')] : []), ...s.judgement.reasons, ...(approximate ? [reason('approximate_positions')] : [])];
+  const shown = [...s.matches, ...s.nearest];
+  // A licence record has no coordinates: it is drawn at the centre of its town or district.
+  const byArea = shown.some((m) => m.precision !== null && m.precision !== 'outlet');
+  const approximate = shown.some((m) => m.approximate && m.precision === 'outlet');
+  return [
+    ...(registry.info.demo ? [reason('demo_registry')] : []),
+    ...s.judgement.reasons,
+    ...(approximate ? [reason('approximate_positions')] : []),
+    ...(byArea ? [reason('area_positions')] : []),
+  ];
 }
 
 function callBankOf(named: string | null, registered: string | null): CheckResult['callBank'] {

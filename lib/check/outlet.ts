@@ -21,6 +21,11 @@ export function toMatched(o: OutletAt, relation: MatchedOutlet['relation'], dist
     lat: o.lat,
     lng: o.lng,
     approximate: o.approximate,
+    precision: o.precision,
+    licence: o.licence
+      ? { code: o.licence.code ?? null, serial: o.licence.serial ?? null, issuedAt: o.licence.issuedAt ?? null, authority: o.licence.authority ?? null, exitedAt: o.licence.exitedAt ?? null }
+      : null,
+    alsoIn: o.alsoIn,
     ...(distanceKm !== undefined ? { distanceKm: Math.round(distanceKm * 10) / 10 } : {}),
   };
 }

@@ -32,7 +32,8 @@ export type ReasonCode =
   | 'district_differs'
   | 'no_bank_named'
   | 'demo_registry'
-  | 'approximate_positions';
+  | 'approximate_positions'
+  | 'area_positions';
 
 export interface Reason {
   code: ReasonCode;
@@ -71,6 +72,7 @@ const TEXT: Record<ReasonCode, [string, string]> = {
   district_differs: ['网点登记在{registeredDistrict}，地址写的是{claimedDistrict}。', 'The outlet is registered in {registeredDistrict}; the address says {claimedDistrict}.'],
   no_bank_named: ['消息没有说是哪家银行。', 'The text names no bank.'],
   demo_registry: ['演示数据：当前使用的是虚构的示例网点，结果不代表真实银行。', 'Demo data: this registry holds made-up outlets; the result says nothing about real banks.'],
+  area_positions: ['许可证登记没有坐标：地图上画的是网点所在街道或区县的范围，不是门牌的位置。', 'Licence records have no coordinates: the map shows the street or district the outlet is in, not its door.'],
   approximate_positions: ['地图位置为近似值（来源未注明坐标系）。', 'Map positions are approximate (the source did not state its coordinate system).'],
 };
 

@@ -19,6 +19,12 @@ export interface MatchedOutlet {
   floors: number[];
   kind: OutletKind;
   source: { file: string; row: number; asOf: string };
+  /** Where the position is from: the outlet's own, or the centre of its town, district or city. */
+  precision: 'outlet' | 'town' | 'district' | 'city' | null;
+  /** The licence it holds (金融许可证), for licence records. */
+  licence: { code: string | null; serial: string | null; issuedAt: string | null; authority: string | null; exitedAt: string | null } | null;
+  /** Other sources that list the same outlet. */
+  alsoIn: { file: string; row: number }[];
   relation: Relation | 'previous_address' | 'nearby';
   district: string | null;
   city: string | null;

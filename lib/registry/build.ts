@@ -8,6 +8,7 @@ import { parse, type ParseResult } from '../parse';
 import { cityFromName, cityKeyOf, lineage, type Division } from '../parse/divisions';
 import { loadCentroids, type Centroids } from './centroids';
 import { cleanSourceAddress } from './clean';
+import { combineSources } from './combine';
 import { DICTIONARY_NAMES, institutionOf, legalNameOf, shortFormsOf, type Institution } from './institution';
 import { buildingKey, branchKey, roadNumbers } from './keys';
 import { classifyOutlet, kindOfLevel, licenceLevel, type OfficeLevel, type OutletKind } from './kind';
@@ -90,6 +91,13 @@ interface PendingOutlet {
   precision: 'outlet' | 'town' | 'district' | 'city' | null;
   licence: Record<string, string> | null;
   merged: number[];
+  isLicence: boolean;
+  name: string;
+  cityCode: string | null;
+  /** Rows of other sources that are this same outlet. */
+  alsoFrom: { sourceIndex: number; row: number }[];
+  /** The position is the outlet's own, in a known coordinate system. */
+  positionKnown: boolean;
 }
 
 const EVERY_BANK = /^(?:\*|全部银行|所有银行|全部|all)$/i;
@@ -265,7 +273,10 @@ function prepare(r: ReadSource, sourceIndex: number, row: RawRow, state: Licence
     if (at) [lat, lng, precision] = at;
   }
   const licence = row.licence ? licenceJson(row, inst, level, state) : null;
-  return { sourceIndex, row, bank, kind, state, level, institution: inst, parsed, previous, previousText: previous ? cleanSourceAddress(prevText!) : null, cleaned, placement, lat, lng, precision, licence, merged: [] };
+  return {
+    sourceIndex, row, bank, kind, state, level, institution: inst, parsed, previous, previousText: previous ? cleanSourceAddress(prevText!) : null, cleaned, placement, lat, lng, precision, licence, merged: [],
+    isLicence, name: row.name, cityCode: placement.cityCode, alsoFrom: [], positionKnown: precision === 'outlet' && !!meta.known,
+  };
 }
 
 /** The most precise division centroid the address names: its town, district or city. */
@@ -335,7 +346,8 @@ export async function buildRegistry(opts: { manifest: string; out: string }): Pr
   const manifest: LoadedManifest = loadManifest(opts.manifest);
   const sources = await readSources(manifest);
   const centroids = manifest.divisions ? tryCentroids(path.resolve(manifest.dir, manifest.divisions)) : null;
-  const pending = collect(sources, centroids);
+  // The same outlet in a bank's list and in the licence records is one outlet.
+  const pending = combineSources(collect(sources, centroids), (o) => sources[o.sourceIndex].report.merged++);
   placeByNeighbours(pending);
   const out = path.resolve(opts.out);
   const { version, outlets } = writeRegistry(out, manifest, sources, pending);
@@ -505,12 +517,12 @@ function writeRows(db: Database.Database, hash: ReturnType<typeof createHash>, s
   for (const o of pending) {
     const r = sources[o.sourceIndex].report;
     const id = ++outletId;
-    const approximate = o.precision !== 'outlet' || !sources[o.sourceIndex].meta.known;
+    const approximate = !o.positionKnown;
     const licence = o.licence ? JSON.stringify(o.licence) : null;
     insertOutlet.run(
       id, o.bank, o.row.name || '(无名称)', o.kind, o.state, o.row.phone, branchKey(o.row.name), o.placement.provinceCode, o.placement.cityCode,
       o.placement.districtCode, o.placement.placedBy, o.lat, o.lng, o.precision, approximate ? 1 : 0, o.sourceIndex + 1, o.row.row,
-      o.merged.length ? JSON.stringify(o.merged) : null, licence,
+      o.merged.length || o.alsoFrom.length ? JSON.stringify({ rows: o.merged, alsoFrom: o.alsoFrom.map((a) => ({ file: sources[a.sourceIndex].meta.source.file, row: a.row })) }) : null, licence,
     );
     // A division's centre is where we drew it, not what the registry says: not in the version.
     const at = o.precision === 'outlet' ? `${o.lat}|${o.lng}` : '';

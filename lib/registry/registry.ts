@@ -46,6 +46,8 @@ export interface Outlet {
   approximate: boolean;
   source: { id: number; file: string; row: number; asOf: string; format: string };
   licence: LicenceInfo | null;
+  /** Other sources' rows that are this same outlet (a bank's list beside the licence record). */
+  alsoIn: { file: string; row: number }[];
 }
 
 /** What a licence record says of itself (金融许可证), for citing. */
@@ -120,7 +122,7 @@ interface Row {
 }
 
 const OUTLET_COLUMNS = `o.id, o.bank, o.name, o.kind, o.state, o.phone, o.branch_key, o.province_code, o.city_code, o.district_code,
-  o.lat, o.lng, o.precision, o.approximate, o.source_id, o.source_row, o.licence`;
+  o.lat, o.lng, o.precision, o.approximate, o.source_id, o.source_row, o.merged_rows, o.licence`;
 const ADDRESS_COLUMNS = `a.id AS a_id, a.current AS a_current, a.address AS a_address, a.road AS a_road, a.road_num AS a_road_num,
   a.road_nums AS a_road_nums, a.road_no AS a_road_no, a.cross_road AS a_cross_road, a.building AS a_building,
   a.building_key AS a_building_key, a.building_no AS a_building_no, a.floors AS a_floors, a.floor_labels AS a_floor_labels,
@@ -203,6 +205,7 @@ export class Registry {
       approximate: !!r.approximate,
       source: { id: source.id, file: source.file, row: r.source_row as number, asOf: source.asOf, format: source.format },
       licence: r.licence ? (JSON.parse(r.licence as string) as LicenceInfo) : null,
+      alsoIn: alsoInOf(r.merged_rows as string | null),
       at: {
         addressId: r.a_id as number,
         current: !!r.a_current,
@@ -402,6 +405,13 @@ export class Registry {
   source(id: number): SourceInfo | undefined {
     return this.sources.get(id);
   }
+}
+
+/** merged_rows holds { rows, alsoFrom }: the duplicates merged in, and other sources' rows of the same outlet. */
+function alsoInOf(json: string | null): { file: string; row: number }[] {
+  if (!json) return [];
+  const v = JSON.parse(json) as { alsoFrom?: { file: string; row: number }[] } | number[];
+  return Array.isArray(v) ? [] : v.alsoFrom ?? [];
 }
 
 /** The schema a registry file was built with (0 when it is no registry of ours). */

@@ -31,6 +31,14 @@ const Outlet = z.object({
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   approximate: z.boolean(),
+  /** outlet: its own position; town, district, city: the centre of that division (an area on the map). */
+  precision: z.enum(['outlet', 'town', 'district', 'city']).nullable(),
+  /** The 金融许可证 it holds, for licence records: 机构编码, 流水号, 发证日期, 发证机关, and 退出时间 once withdrawn. */
+  licence: z
+    .object({ code: z.string().nullable(), serial: z.string().nullable(), issuedAt: z.string().nullable(), authority: z.string().nullable(), exitedAt: z.string().nullable() })
+    .nullable(),
+  /** Other sources that list the same outlet. */
+  alsoIn: z.array(z.object({ file: z.string(), row: z.number().int() })),
   distanceKm: z.number().optional(),
 });
 
