@@ -27,6 +27,9 @@ if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < Math.max(...source
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 if (process.argv.includes('--build-only')) process.exit(0);
+// The default registry (the licence snapshot in data/licences) is built before serving, once.
+const reg = spawnSync(process.execPath, [path.join(root, 'scripts', 'cli.mjs'), 'registry-ensure'], { cwd: root, env, stdio: 'inherit' });
+if (reg.status !== 0) process.exit(reg.status ?? 1);
 const args = ['start', ...process.argv.slice(2)];
 const child = spawn(next, args, { cwd: root, env, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -5,7 +5,7 @@
  */
 // Raised whenever the importer or the parser reads addresses differently, so that a built
 // registry is built again.
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const DDL = `
 PRAGMA journal_mode = OFF;
@@ -108,6 +108,7 @@ export const INDEXES = `
 CREATE INDEX road_numbers_num ON road_numbers(num, city_code);
 CREATE INDEX addresses_building ON addresses(building_key);
 CREATE INDEX addresses_cross ON addresses(road, cross_road);
+CREATE INDEX addresses_cross_road ON addresses(cross_road) WHERE cross_road IS NOT NULL;
 CREATE INDEX addresses_outlet ON addresses(outlet_id);
 CREATE INDEX outlets_bank_city ON outlets(bank, city_code);
 CREATE INDEX outlets_city ON outlets(city_code, district_code);

@@ -7,7 +7,12 @@
  * (read in place): their cities, districts, roads, buildings and floor patterns, with new
  * numbers and names, across twenty banks.
  *
+ * Then the licence registry, the default: its build from the committed snapshot, its size, one
+ * check against it; with --fresh, a fresh clone's time to its first answer.
+ *
  *   --outlets <n>   another size (default 250000)
+ *   --no-scale      only the licence registry
+ *   --fresh         also time a fresh clone's npm start to its first answer
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,6 +24,7 @@ import { parse } from '../../lib/parse';
 import { openRegistry } from '../../lib/registry/registry';
 import { evalDataPresent, SHARED_DATA } from '../eval/corpus';
 import { rng } from '../eval/rng';
+import { benchLicences } from './licences';
 
 const args = process.argv.slice(2);
 const N = args.includes('--outlets') ? Number(args[args.indexOf('--outlets') + 1]) : 250_000;
@@ -107,9 +113,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function main() {
+async function main() {
+  if (!args.includes('--no-scale')) scale();
+  for (const line of await benchLicences(args.includes('--fresh'))) console.log(line);
+}
+
+function scale() {
   if (!evalDataPresent()) {
-    console.log('skipped: ../shared/data is not here (the bench recombines its real outlet rows)');
+    console.log('skipped: the 250,000-outlet registry (../shared/data is not here: the bench recombines its real outlet rows)');
     return;
   }
   console.log(`Generating ${N.toLocaleString('en')} outlets from the sample's patterns…`);
@@ -154,4 +165,7 @@ function main() {
   console.log(`(verdicts on the generated texts as expected: ${((100 * right) / sample.length).toFixed(1)}%)`);
 }
 
-main();
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
