@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import type { Locale } from '@/i18n/locale';
 import { findBank } from '@/lib/banks';
 import type { CheckResult } from '@/lib/check';
-import type { PartReport } from '@/lib/check/compare';
+import type { PartReport } from '@/lib/check/result';
 import { floorWords } from '@/lib/check/reasons';
 import { checkOne } from '@/lib/service/check-one';
 import { tileConfig } from '@/lib/validations/env';
@@ -80,7 +80,7 @@ function Highlighted({ text, spans, statuses, addressSpan, describe }: { text: s
   // The parts of the address as the user wrote them, each marked with its status.
   const marks = Object.entries(spans)
     .filter((e): e is [string, [number, number]] => !!e[1])
-    .map(([part, [s, e]]) => ({ part: part === 'roadNo' ? 'number' : part === 'floors' ? 'floor' : part, s, e }))
+    .map(([part, [s, e]]) => ({ part, s, e }))
     .sort((a, b) => a.s - b.s);
   const out: React.ReactNode[] = [];
   let at = 0;

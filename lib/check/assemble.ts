@@ -3,12 +3,11 @@ import { contractParts, type ParseResult } from '../parse';
 import type { Registry } from '../registry/registry';
 import type { Candidates } from './candidates';
 import type { Claim } from './claim';
-import type { PartReport } from './compare';
 import type { Judgement } from './judge';
 import type { Location } from './locate';
 import { divisionName } from './outlet';
 import { floorWords, reason, type Reason } from './reasons';
-import type { CheckResult, MatchedOutlet } from './result';
+import type { CheckResult, MatchedOutlet, PartReport } from './result';
 import { messageSignals } from './signals';
 
 /**
@@ -32,9 +31,9 @@ export interface Steps {
 function claimOnlyParts(p: ParseResult): PartReport[] {
   const row = (part: PartReport['part'], v: string | null): PartReport => ({ part, claimed: v, registered: null, status: v === null ? 'not_given' : 'not_in_registry' });
   return [
-    row('bank', p.bank), row('branch', p.branch), row('district', p.district), row('road', p.road), row('number', p.roadNo),
+    row('bank', p.bank), row('branch', p.branch), row('district', p.district), row('road', p.road), row('roadNo', p.roadNo),
     row('building', p.building), row('buildingNo', p.buildingNo),
-    row('floor', p.floors.length || p.floorLabels.length ? floorWords(p.floors, p.floorLabels).zh : p.inferredFloor !== null ? `${p.inferredFloor}楼（由房号推断）` : null),
+    row('floors', p.floors.length || p.floorLabels.length ? floorWords(p.floors, p.floorLabels).zh : p.inferredFloor !== null ? `${p.inferredFloor}楼（由房号推断）` : null),
     row('room', p.room),
   ];
 }

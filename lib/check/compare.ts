@@ -6,24 +6,15 @@ import { branchesMatch, buildingsMatch, isGenericBuilding, roadKey, roadSubNumbe
 import type { OutletAt } from '../registry/registry';
 import type { Claim } from './claim';
 import { floorWords } from './reasons';
+import type { PartReport, PartStatus, Relation } from './result';
+
+export type { PartReport, PartStatus, Relation } from './result';
 
 /**
  * Comparing a claimed address with one registered outlet, part by part: where it stands
  * (same road and number, same building), and whether it is the same spot (floor, room,
  * tower) and the same bank.
  */
-
-export type PartName = 'bank' | 'branch' | 'district' | 'road' | 'number' | 'building' | 'buildingNo' | 'floor' | 'room';
-export type PartStatus = 'confirmed' | 'mismatched' | 'not_in_registry' | 'not_given';
-
-export interface PartReport {
-  part: PartName;
-  status: PartStatus;
-  claimed: string | null;
-  registered: string | null;
-}
-
-export type Relation = 'address' | 'building' | 'road';
 
 /** How an outlet's address relates to the claimed one: same address, same building, same road, or none. */
 export function relationOf(c: Claim, o: OutletAt): Relation | null {
@@ -170,10 +161,10 @@ export function fitOf(c: Claim, o: OutletAt, relation: Relation): Fit {
       status: c.districtCodes.length === 0 ? 'not_given' : !districtCode ? 'not_in_registry' : c.districtCodes.includes(districtCode) ? 'confirmed' : 'mismatched',
     },
     { part: 'road', claimed: p.road, registered: at.road, status: status(c.road, at.road, roadsMatch(c.road, roadKey(at.road))) },
-    { part: 'number', claimed: p.roadNo, registered: at.roadNo, status: status(p.roadNo, at.roadNo, c.roadNums.some((n) => at.roadNums.includes(n))) },
+    { part: 'roadNo', claimed: p.roadNo, registered: at.roadNo, status: status(p.roadNo, at.roadNo, c.roadNums.some((n) => at.roadNums.includes(n))) },
     { part: 'building', claimed: p.building, registered: at.building, status: status(c.buildingKey, at.buildingKey, buildingsMatch(c.buildingKey, at.buildingKey)) },
     { part: 'buildingNo', claimed: p.buildingNo, registered: at.buildingNo, status: status(c.buildingNo, at.buildingNo, !towerDiffers) },
-    { part: 'floor', claimed: floor.claimed?.zh ?? null, registered: floor.registered.zh, status: floor.status },
+    { part: 'floors', claimed: floor.claimed?.zh ?? null, registered: floor.registered.zh, status: floor.status },
     { part: 'room', claimed: p.room, registered: at.room, status: status(c.room, at.room, !roomDiffers) },
   ];
   return {

@@ -47,12 +47,12 @@ for (const [verdict, text] of Object.entries(EXAMPLES) as [Verdict, string][]) {
 
 test('the office-floor page shows the floor against the registered floors, and the signals found', async ({ page }) => {
   await page.goto(resultPath(EXAMPLES.office_floor));
-  const floor = page.locator('table.parts tr[data-part=floor]');
+  const floor = page.locator('table.parts tr[data-part=floors]');
   await expect(floor.locator('td').nth(1)).toHaveText('18楼');
   await expect(floor.locator('td').nth(2)).toHaveText('1-2层');
   await expect(floor.locator('td').nth(3)).toHaveText('不一致');
   await expect(page.locator('table.parts tr[data-part=building] td').nth(3)).toHaveText('一致');
-  await expect(page.locator('.received mark[data-part=floor]')).toHaveAttribute('data-status', 'mismatched');
+  await expect(page.locator('.received mark[data-part=floors]')).toHaveAttribute('data-status', 'mismatched');
   await expect(page.locator('.received mark[data-part=building]')).toHaveAttribute('data-status', 'confirmed');
   await expect(page.locator('.signals li')).toContainText(['手续费']);
 });
