@@ -3,6 +3,9 @@
  * the residential forms 5单元1357 and 178-1217-802 (building-unit-room). The value is the
  * room as written, half-width, without 室/房 (and without the shop words 店面/商铺/铺).
  */
+
+import { at } from './sticky';
+
 export interface RoomToken {
   start: number;
   end: number;
@@ -42,11 +45,6 @@ const MARKED = new RegExp(`([A-Za-z]?)(\\d{1,6}[A-Za-z]?)(号?${KEEP}|号?)(${DR
 const HOUSE_DASH_ROOM = /\d{1,4}号-(\d{1,5})(?![\d-])/y;
 const NUMBERED = /\d{1,6}[A-Za-z]?号(?![楼院口线区\d-]|门(?![面市]))/y;
 const BARE = /\d{1,5}[A-Za-z]?(?![\dA-Za-z号楼层栋幢座单元门米区弄街路巷院梯组公千室房户排舍队期]|-\d)/y;
-
-function at(re: RegExp, text: string, i: number): RegExpExecArray | null {
-  re.lastIndex = i;
-  return re.exec(text);
-}
 
 /** A room whose value is the whole match less a final 室/房 or shop word. */
 function withSuffix(i: number, whole: string, suffix: string): RoomToken {
