@@ -73,12 +73,11 @@ export function matchRoom(text: string, i: number, afterFloor = false): RoomToke
     if ((m = at(FLOOR_CODE, text, i))) return token(i, m[0], i, i + m[1].length, true);
     if ((m = at(MIXED, text, i))) return withSuffix(i, m[0], m[1]);
     if ((m = at(BLOCK_CODE, text, i))) {
-      const [whole, code, codeDigits, unit, hao, suffix] = m;
+      const [whole, , codeDigits, unit, hao, suffix] = m;
       const end = i + whole.length - (suffix?.length ?? 0);
       const range = /^\d+$/.test(unit) && codeDigits.length === unit.length && Number(unit) > Number(codeDigits);
       if (unit.length <= 2 || range) return token(i, whole, i, end, true);
       return token(i, whole, end - unit.length - hao.length, end, true);
-      void code;
     }
     // A1183, DA1266, B58号: a unit code, kept whole as written.
     // (A brand name may follow with no space: L1043Dior.)

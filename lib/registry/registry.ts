@@ -13,7 +13,6 @@ export interface OutletAddress {
   current: boolean;
   address: string;
   road: string | null;
-  roadNum: number | null;
   roadNums: number[];
   roadNo: string | null;
   crossRoad: string | null;
@@ -162,7 +161,6 @@ export class Registry {
         current: !!r.a_current,
         address: r.a_address as string,
         road: (r.a_road as string | null) ?? null,
-        roadNum: (r.a_road_num as number | null) ?? null,
         roadNums: r.a_road_nums ? JSON.parse(r.a_road_nums as string) : r.a_road_num !== null ? [r.a_road_num as number] : [],
         roadNo: (r.a_road_no as string | null) ?? null,
         crossRoad: (r.a_cross_road as string | null) ?? null,
@@ -270,10 +268,6 @@ export class Registry {
       .prepare("SELECT city_code, avg(lat) AS lat, avg(lng) AS lng, count(*) AS n, group_concat(DISTINCT bank) AS banks FROM outlets WHERE city_code IS NOT NULL AND lat IS NOT NULL AND kind = 'staffed' GROUP BY city_code")
       .all() as { city_code: string; lat: number; lng: number; n: number; banks: string }[];
     return rows.map((r) => ({ cityCode: r.city_code, lat: r.lat, lng: r.lng, outlets: r.n, banks: r.banks.split(',') }));
-  }
-
-  source(id: number): SourceInfo | undefined {
-    return this.sources.get(id);
   }
 }
 

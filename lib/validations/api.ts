@@ -23,7 +23,7 @@ export const CheckResponse = CheckResult.extend({
 }).meta({ id: 'CheckResponse' });
 
 /** The input's own error codes (lib/input), then those of HTTP requests. */
-export const ErrorCode = z.enum([...INPUT_ERROR_CODES, 'invalid_json', 'invalid_request', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'not_found', 'internal']);
+export const ErrorCode = z.enum([...INPUT_ERROR_CODES, 'invalid_json', 'invalid_request', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'internal']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ErrorResponse = z

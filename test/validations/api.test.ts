@@ -89,7 +89,7 @@ describe('ErrorCode and ErrorResponse', () => {
 
   test('has exactly the codes the API documents', () => {
     expect([...ErrorCode.options].sort()).toEqual(
-      ['binary', 'empty', 'internal', 'invalid_json', 'invalid_request', 'invalid_utf8', 'not_found', 'payload_too_large', 'rate_limited', 'too_long', 'unsupported_media_type'].sort(),
+      ['binary', 'empty', 'internal', 'invalid_json', 'invalid_request', 'invalid_utf8', 'payload_too_large', 'rate_limited', 'too_long', 'unsupported_media_type'].sort(),
     );
   });
 
