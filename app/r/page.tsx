@@ -45,7 +45,7 @@ function verdictVars(r: CheckResult, locale: Locale, t: (k: string) => string) {
   const bankName = (name: string | null | undefined) => (name ? (locale === 'en' ? findBank(name)?.en ?? name : name) : t('anyBank'));
   const top = r.matches[0];
   const floorOf = (floors: number[], labels: string[] = []) => {
-    const w = floorWords(floors, labels);
+    const w = floorWords({ floors, labels });
     return locale === 'en' ? w.en : w.zh;
   };
   const claimedFloors = r.parsed.floors.length ? r.parsed.floors : r.parsed.inferredFloor !== null ? [r.parsed.inferredFloor] : [];
@@ -156,6 +156,13 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
   const tiles = tileConfig();
 
   const partRows = r.parts.filter((p) => p.claimed !== null || p.registered !== null);
+  // A floor is put in the reader's words; other parts are shown as written.
+  const partValue = (p: PartReport, side: 'claimed' | 'registered') => {
+    const level = p.levels?.[side];
+    if (!level) return p[side] ?? '—';
+    const words = floorWords(level)[en ? 'en' : 'zh'];
+    return level.byRoom ? t('fromRoom', { floor: words }) : words;
+  };
   const sourcesUsed = [...new Map([...r.matches, ...r.nearest].map((m) => [`${m.source.file}`, m.source])).values()];
 
   return (
@@ -234,8 +241,8 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
                 {partRows.map((p) => (
                   <tr key={p.part} data-part={p.part}>
                     <td>{t(`parts.${p.part}`)}</td>
-                    <td>{p.claimed ?? '—'}</td>
-                    <td>{p.registered ?? '—'}</td>
+                    <td>{partValue(p, 'claimed')}</td>
+                    <td>{partValue(p, 'registered')}</td>
                     <td className={`status s-${p.status}`}>{t(`statuses.${p.status}`)}</td>
                   </tr>
                 ))}

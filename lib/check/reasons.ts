@@ -73,7 +73,7 @@ export function reason(code: ReasonCode, vars: Vars = {}): Reason {
 }
 
 /** A floor as a person says it: 18楼, 地下1层, 1-2层; English "floor 18", "basement 1". */
-export function floorWords(floors: number[], labels: string[] = []): { zh: string; en: string } {
+export function floorWords({ floors, labels }: { floors: number[]; labels: string[] }): { zh: string; en: string } {
   if (floors.length === 0) {
     if (labels.length) return { zh: labels.join('、'), en: labels.join(', ') };
     return { zh: '临街一层', en: 'street level' };

@@ -22,7 +22,20 @@ export type PartName = z.infer<typeof PartName>;
 export const PartStatus = z.enum(['confirmed', 'mismatched', 'not_in_registry', 'not_given']);
 export type PartStatus = z.infer<typeof PartStatus>;
 
-export const PartReport = z.object({ part: PartName, status: PartStatus, claimed: z.string().nullable(), registered: z.string().nullable() });
+/** A floor as numbers and labels (裙楼, 夹层), for the pages to put in words; byRoom: read from a room number. */
+export const Level = z.object({ floors: z.array(int()), labels: z.array(z.string()) });
+export type Level = z.infer<typeof Level>;
+const PartLevel = Level.extend({ byRoom: z.boolean() });
+
+export const PartReport = z.object({
+  part: PartName,
+  status: PartStatus,
+  /** The claimed and registered values in Chinese, as the command line shows them. */
+  claimed: z.string().nullable(),
+  registered: z.string().nullable(),
+  /** For the floors: the values as numbers and labels, to be put in the reader's words. */
+  levels: z.object({ claimed: PartLevel.nullable(), registered: PartLevel.nullable() }).optional(),
+});
 export type PartReport = z.infer<typeof PartReport>;
 
 export const Reason = z.object({ code: z.enum(REASON_CODES), message: z.string().describe('Chinese'), messageEn: z.string() });

@@ -242,10 +242,10 @@ export class Registry {
   }
 
   /**
-   * Worked examples made from this registry's own outlets: a registered outlet's address, an
-   * office upstairs in the same building, and a message with no address.
+   * A staffed outlet whose current address has a road number and a building but no floor or
+   * room: the home page's worked examples are made from it.
    */
-  examples(): { verdict: string; text: string }[] {
+  exampleOutlet(): { bank: string; address: string } | null {
     const row = this.db
       .prepare(
         `SELECT o.bank, a.address FROM outlets o JOIN addresses a ON a.outlet_id = o.id AND a.current = 1
@@ -253,21 +253,14 @@ export class Registry {
          ORDER BY o.id LIMIT 1`,
       )
       .get() as { bank: string; address: string } | undefined;
-    const out = [];
-    if (row) {
-      out.push({ verdict: 'registered_branch', text: `${row.bank} ${row.address}` });
-      out.push({ verdict: 'office_floor', text: `我是${row.bank}的信贷经理，请到${row.address}18楼1803室签合同` });
-    }
-    out.push({ verdict: 'insufficient', text: '您好，您的贷款额度已审批通过，请尽快联系王经理办理' });
-    return out;
+    return row ?? null;
   }
 
-  /** Cities with registered outlets, by bank: where the registry has anything to say. */
-  coverageMap(): { cityCode: string; lat: number; lng: number; outlets: number; banks: string[] }[] {
-    const rows = this.db
-      .prepare("SELECT city_code, avg(lat) AS lat, avg(lng) AS lng, count(*) AS n, group_concat(DISTINCT bank) AS banks FROM outlets WHERE city_code IS NOT NULL AND lat IS NOT NULL AND kind = 'staffed' GROUP BY city_code")
-      .all() as { city_code: string; lat: number; lng: number; n: number; banks: string }[];
-    return rows.map((r) => ({ cityCode: r.city_code, lat: r.lat, lng: r.lng, outlets: r.n, banks: r.banks.split(',') }));
+  /** Each city with staffed outlets placed on the map: the middle of them, and how many. */
+  staffedCities(): { cityCode: string; lat: number; lng: number; outlets: number }[] {
+    return this.db
+      .prepare("SELECT city_code AS cityCode, avg(lat) AS lat, avg(lng) AS lng, count(*) AS outlets FROM outlets WHERE city_code IS NOT NULL AND lat IS NOT NULL AND kind = 'staffed' GROUP BY city_code")
+      .all() as { cityCode: string; lat: number; lng: number; outlets: number }[];
   }
 }
 

@@ -57,6 +57,17 @@ test('the office-floor page shows the floor against the registered floors, and t
   await expect(page.locator('.signals li')).toContainText(['手续费']);
 });
 
+test('the English page puts the floors in English words', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
+  const page = await context.newPage();
+  await page.goto(resultPath(EXAMPLES.office_floor));
+  const floor = page.locator('table.parts tr[data-part=floors]');
+  await expect(floor.locator('td').nth(1)).toHaveText('floor 18');
+  await expect(floor.locator('td').nth(2)).toHaveText('floors 1-2');
+  await context.close();
+});
+
 test('on a phone, in both languages, the verdict is on the first screen and nothing overflows', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
   const page = await context.newPage();
