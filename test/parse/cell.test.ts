@@ -1,8 +1,7 @@
-import { describe, expect, test } from 'vitest';
 import { matchCell } from '../../lib/parse/cell';
+import { spanTable } from './span-table';
 
-// [text, position, what is taken there (null: nothing)]
-const CASES: [string, number, string | null][] = [
+spanTable('matchCell', matchCell, [
   ['3单元1201', 0, '3单元'],
   ['二单元', 0, '二单元'],
   ['3甲单元', 0, '3甲单元'],
@@ -13,12 +12,4 @@ const CASES: [string, number, string | null][] = [
   ['12号3单元', 3, '3单元'],
   ['1803室', 0, null],
   ['单元', 0, null],
-];
-
-describe('matchCell', () => {
-  test.each(CASES)('%s at %i → %s', (text, i, taken) => {
-    const s = matchCell(text, i);
-    expect(s === null ? null : text.slice(s.start, s.end)).toBe(taken);
-    if (s) expect(s.start).toBe(i);
-  });
-});
+]);

@@ -1,8 +1,7 @@
-import { describe, expect, test } from 'vitest';
 import { matchDistance } from '../../lib/parse/distance';
+import { spanTable } from './span-table';
 
-// [text, position, what is taken there (null: nothing)]
-const CASES: [string, number, string | null][] = [
+spanTable('matchDistance', matchDistance, [
   ['200米', 0, '200米'],
   ['3公里', 0, '3公里'],
   ['2千米', 0, '2千米'],
@@ -10,12 +9,4 @@ const CASES: [string, number, string | null][] = [
   ['5KM', 0, '5KM'],
   ['10mall', 0, null],
   ['18楼', 0, null],
-];
-
-describe('matchDistance', () => {
-  test.each(CASES)('%s at %i → %s', (text, i, taken) => {
-    const s = matchDistance(text, i);
-    expect(s === null ? null : text.slice(s.start, s.end)).toBe(taken);
-    if (s) expect(s.start).toBe(i);
-  });
-});
+]);

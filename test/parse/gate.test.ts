@@ -1,8 +1,7 @@
-import { describe, expect, test } from 'vitest';
 import { matchGate } from '../../lib/parse/gate';
+import { spanTable } from './span-table';
 
-// [text, position, what is taken there (null: nothing)]
-const CASES: [string, number, string | null][] = [
+spanTable('matchGate', matchGate, [
   ['2号门', 0, '2号门'],
   ['一号门', 0, '一号门'],
   ['3口', 0, '3口'],
@@ -11,12 +10,4 @@ const CASES: [string, number, string | null][] = [
   ['5门市', 0, null],
   ['3门诊', 0, null],
   ['东门', 0, null],
-];
-
-describe('matchGate', () => {
-  test.each(CASES)('%s at %i → %s', (text, i, taken) => {
-    const s = matchGate(text, i);
-    expect(s === null ? null : text.slice(s.start, s.end)).toBe(taken);
-    if (s) expect(s.start).toBe(i);
-  });
-});
+]);

@@ -1,8 +1,7 @@
-import { describe, expect, test } from 'vitest';
 import { matchZone } from '../../lib/parse/zone';
+import { spanTable } from './span-table';
 
-// [text, position, what is taken there (null: nothing)]
-const CASES: [string, number, string | null][] = [
+spanTable('matchZone', matchZone, [
   ['B区3栋', 0, 'B区'],
   ['二期', 0, '二期'],
   ['3号院', 0, '3号院'],
@@ -10,12 +9,4 @@ const CASES: [string, number, string | null][] = [
   ['A街区', 0, 'A街区'],
   ['B区域', 0, null],
   ['区', 0, null],
-];
-
-describe('matchZone', () => {
-  test.each(CASES)('%s at %i → %s', (text, i, taken) => {
-    const s = matchZone(text, i);
-    expect(s === null ? null : text.slice(s.start, s.end)).toBe(taken);
-    if (s) expect(s.start).toBe(i);
-  });
-});
+]);
