@@ -22,9 +22,10 @@ export type PartName = z.infer<typeof PartName>;
 export const PartStatus = z.enum(['confirmed', 'mismatched', 'not_in_registry', 'not_given']);
 export type PartStatus = z.infer<typeof PartStatus>;
 
-/** A floor as numbers and labels (裙楼, 夹层), for the pages to put in words; byRoom: read from a room number. */
+/** A floor as numbers and labels (裙楼, 夹层), for the pages to put in words. */
 export const Level = z.object({ floors: z.array(int()), labels: z.array(z.string()) });
 export type Level = z.infer<typeof Level>;
+/** In a part report, with byRoom: the floor was read from a room number (1803 → 18). */
 const PartLevel = Level.extend({ byRoom: z.boolean() });
 
 export const PartReport = z.object({
