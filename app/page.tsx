@@ -1,23 +1,17 @@
 import { getTranslations } from 'next-intl/server';
-import type { Verdict } from '@/lib/check';
 import { resultPath } from '@/lib/web/share';
 import { registry } from '@/lib/web/service';
-import demoExamples from '@/data/demo/examples.json';
+import { examplesOf } from './_lib/examples';
 import CheckForm from './_components/CheckForm';
 import { VERDICT_STYLE } from './_components/verdict-style';
 
 export const dynamic = 'force-dynamic';
 
-// Worked examples, one per verdict, written for the demo registry (the tests use them too);
-// with a real registry, examples are made from its own outlets so that they always show what
-// they claim.
-const DEMO_EXAMPLES = Object.entries(demoExamples) as [Verdict, string][];
-
 export default async function Home() {
   const t = await getTranslations('home');
   const tv = await getTranslations('verdict');
   const reg = await registry();
-  const examples: [Verdict, string][] = reg.info.demo ? DEMO_EXAMPLES : reg.examples().map((e) => [e.verdict as Verdict, e.text]);
+  const examples = examplesOf(reg);
   return (
     <main>
       <h1>{t('heading')}</h1>

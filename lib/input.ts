@@ -4,7 +4,8 @@
  * people, not only programs.
  */
 
-export type InputErrorCode = 'empty' | 'too_long' | 'binary' | 'invalid_utf8';
+export const INPUT_ERROR_CODES = ['empty', 'too_long', 'binary', 'invalid_utf8'] as const;
+export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
 
 export interface InputError {
   code: InputErrorCode;

@@ -23,7 +23,8 @@ export default async function AboutPage() {
   const t = await getTranslations('about');
   const reg = await registry();
   const info = reg.info;
-  const coverage = reg.coverageMap();
+  // Where the registry has anything to say: a point per city, sized by its outlets.
+  const coverage = reg.staffedCities();
   const cityName = (code: string) => divisionIndex().byCode.get(code)?.name ?? code;
   const tiles = tileConfig();
   const colon = (await getLocale()) === 'zh' ? '：' : ': ';

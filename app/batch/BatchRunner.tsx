@@ -1,9 +1,9 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { textsFromCsv, toCsv } from '@/lib/web/csv';
-
-type Row = { index: number; text: string; verdict?: string; bank?: string | null; outlet?: string; reason?: string; error?: string; link?: string };
+import { textsFromCsv } from '@/lib/web/csv';
+import ResultsTable from './ResultsTable';
+import { rowsCsv, runBatch, type Row } from './rows';
 
 export interface BatchLabels {
   label: string;
@@ -43,42 +43,7 @@ export default function BatchRunner({ labels }: { labels: BatchLabels }) {
     setTotal(texts.length);
     setBusy(true);
     try {
-      const res = await fetch('/api/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ texts }) });
-      if (!res.ok || !res.body) {
-        const body = await res.json().catch(() => null);
-        throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
-      }
-      const reader = res.body.getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      const got: Row[] = [];
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        const lines = buffer.split('\n');
-        buffer = lines.pop() ?? '';
-        for (const line of lines) {
-          if (!line) continue;
-          const item = JSON.parse(line);
-          const text = texts[item.index];
-          if (item.error) got.push({ index: item.index, text, error: item.error.message });
-          else {
-            const r = item.result;
-            const reason = r.reasons.find((x: { code: string }) => x.code !== 'demo_registry' && x.code !== 'approximate_positions');
-            got.push({
-              index: item.index,
-              text,
-              verdict: r.verdict,
-              bank: r.bank?.name ?? null,
-              outlet: r.matches[0] ? (r.matches[0].name.includes(r.matches[0].bank) ? r.matches[0].name : `${r.matches[0].bank} ${r.matches[0].name}`) : '',
-              reason: reason ? (labels.en ? reason.messageEn : reason.message) : '',
-              link: r.shareUrl,
-            });
-          }
-        }
-        setRows([...got]);
-      }
+      await runBatch(texts, labels.en, setRows);
     } catch (err) {
       setNote(fill(labels.failed, { message: err instanceof Error ? err.message : String(err) }));
     } finally {
@@ -87,11 +52,7 @@ export default function BatchRunner({ labels }: { labels: BatchLabels }) {
   }
 
   function download() {
-    const c = labels.columns;
-    const csv = toCsv([
-      [c.line, c.text, c.verdict, 'verdict', c.bank, c.outlet, c.reason, 'link'],
-      ...rows.map((r) => [r.index + 1, r.text, r.verdict ? labels.verdicts[r.verdict] : r.error, r.verdict ?? 'error', r.bank, r.outlet, r.reason, r.link]),
-    ]);
+    const csv = rowsCsv(rows, labels);
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -146,39 +107,7 @@ export default function BatchRunner({ labels }: { labels: BatchLabels }) {
               {labels.download}
             </button>
           )}
-          <div className="table-wrap">
-            <table className="results">
-              <colgroup>
-                <col style={{ width: '3em' }} />
-                <col style={{ width: '34%' }} />
-                <col style={{ width: '20%' }} />
-                <col style={{ width: '18%' }} />
-                <col />
-              </colgroup>
-              <thead>
-                <tr>
-                  <th>{labels.columns.line}</th>
-                  <th>{labels.columns.text}</th>
-                  <th>{labels.columns.verdict}</th>
-                  <th>{labels.columns.outlet}</th>
-                  <th>{labels.columns.reason}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.index} data-verdict={r.verdict ?? 'error'}>
-                    <td className="line">{r.index + 1}</td>
-                    <td className="text">{r.link ? <a href={r.link}>{r.text}</a> : r.text}</td>
-                    <td className="verdict-cell">{r.verdict ? <span className={`pill ${labels.styles[r.verdict]}`}>{labels.verdicts[r.verdict]}</span> : r.error}</td>
-                    <td data-label={labels.columns.outlet} className={r.outlet ? undefined : 'empty'}>
-                      {r.outlet}
-                    </td>
-                    <td data-label={labels.columns.reason}>{r.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResultsTable rows={rows} labels={labels} />
         </>
       )}
     </div>

@@ -3,12 +3,11 @@ import { contractParts, type ParseResult } from '../parse';
 import type { Registry } from '../registry/registry';
 import type { Candidates } from './candidates';
 import type { Claim } from './claim';
-import type { PartReport } from './compare';
 import type { Judgement } from './judge';
 import type { Location } from './locate';
 import { divisionName } from './outlet';
 import { floorWords, reason, type Reason } from './reasons';
-import type { CheckResult, MatchedOutlet } from './result';
+import type { CheckResult, MatchedOutlet, PartReport } from './result';
 import { messageSignals } from './signals';
 
 /**
@@ -31,10 +30,13 @@ export interface Steps {
 /** Statuses of the claimed parts when no outlet stands at the address. */
 function claimOnlyParts(p: ParseResult): PartReport[] {
   const row = (part: PartReport['part'], v: string | null): PartReport => ({ part, claimed: v, registered: null, status: v === null ? 'not_given' : 'not_in_registry' });
+  const stated = p.floors.length > 0 || p.floorLabels.length > 0;
+  const level = stated ? { floors: p.floors, labels: p.floorLabels, byRoom: false } : p.inferredFloor !== null ? { floors: [p.inferredFloor], labels: [], byRoom: true } : null;
+  const floors = row('floors', stated ? floorWords({ floors: p.floors, labels: p.floorLabels }).zh : p.inferredFloor !== null ? `${p.inferredFloor}楼（由房号推断）` : null);
   return [
-    row('bank', p.bank), row('branch', p.branch), row('district', p.district), row('road', p.road), row('number', p.roadNo),
+    row('bank', p.bank), row('branch', p.branch), row('district', p.district), row('road', p.road), row('roadNo', p.roadNo),
     row('building', p.building), row('buildingNo', p.buildingNo),
-    row('floor', p.floors.length || p.floorLabels.length ? floorWords(p.floors, p.floorLabels).zh : p.inferredFloor !== null ? `${p.inferredFloor}楼（由房号推断）` : null),
+    { ...floors, levels: { claimed: level, registered: null } },
     row('room', p.room),
   ];
 }

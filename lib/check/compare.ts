@@ -6,24 +6,15 @@ import { branchesMatch, buildingsMatch, isGenericBuilding, roadKey, roadSubNumbe
 import type { OutletAt } from '../registry/registry';
 import type { Claim } from './claim';
 import { floorWords } from './reasons';
+import type { Level, PartReport, PartStatus, Relation } from './result';
+
+export type { PartReport, PartStatus, Relation } from './result';
 
 /**
  * Comparing a claimed address with one registered outlet, part by part: where it stands
  * (same road and number, same building), and whether it is the same spot (floor, room,
  * tower) and the same bank.
  */
-
-export type PartName = 'bank' | 'branch' | 'district' | 'road' | 'number' | 'building' | 'buildingNo' | 'floor' | 'room';
-export type PartStatus = 'confirmed' | 'mismatched' | 'not_in_registry' | 'not_given';
-
-export interface PartReport {
-  part: PartName;
-  status: PartStatus;
-  claimed: string | null;
-  registered: string | null;
-}
-
-export type Relation = 'address' | 'building' | 'road';
 
 /** How an outlet's address relates to the claimed one: same address, same building, same road, or none. */
 export function relationOf(c: Claim, o: OutletAt): Relation | null {
@@ -71,6 +62,8 @@ export function sameBuildingNo(a: string, b: string): boolean {
   return buildingNoId(a) === buildingNoId(b);
 }
 
+const levelOf = (floors: number[], labels: string[] = []): Level => ({ floors, labels });
+
 /** The highest floor a level named without a number can be. */
 const LABEL_TOP: Record<string, number> = { 裙楼: 5, 裙房: 5, 夹层: 2, M: 2, 架空层: 2, LG: 1, UG: 2, 顶层: 200, 顶楼: 200, 地下室: -1 };
 
@@ -81,8 +74,8 @@ export interface FloorFit {
   upstairs: boolean;
   /** The claimed floor was read from a room number (1803 → 18). */
   byRoom: boolean;
-  claimed: { zh: string; en: string } | null;
-  registered: { zh: string; en: string };
+  claimed: Level | null;
+  registered: Level;
 }
 
 /**
@@ -94,7 +87,7 @@ export function floorFit(c: Claim, o: OutletAt): FloorFit {
   const reg = o.at.floors;
   // G and 底商 say ground floor; other labels (裙楼, 夹层) say a level we cannot number.
   const regLabels = o.at.floorLabels.filter((l) => l !== 'G' && l !== '底商');
-  const registered = floorWords(reg, regLabels);
+  const registered = levelOf(reg, regLabels);
   // The outlet's own unit (商铺 1001-1002 in a mall) named again is the outlet, whatever
   // floor its number seems to say.
   if (c.room && o.at.room && c.room === o.at.room && c.floors.length === 0) {
@@ -104,18 +97,18 @@ export function floorFit(c: Claim, o: OutletAt): FloorFit {
   const claimed = c.floors.length ? c.floors : c.inferred !== null ? [c.inferred] : [];
   if (claimed.length === 0) {
     if (c.labels.includes('地下室') && reg.length === 0 && regLabels.length === 0) {
-      return { status: 'mismatched', compatible: false, upstairs: false, byRoom, claimed: floorWords([], c.labels), registered };
+      return { status: 'mismatched', compatible: false, upstairs: false, byRoom, claimed: levelOf([], c.labels), registered };
     }
     const same = c.labels.length > 0 && c.labels.some((l) => regLabels.includes(l));
-    return { status: c.labels.length ? (same ? 'confirmed' : 'not_in_registry') : 'not_given', compatible: true, upstairs: false, byRoom, claimed: c.labels.length ? floorWords([], c.labels) : null, registered };
+    return { status: c.labels.length ? (same ? 'confirmed' : 'not_in_registry') : 'not_given', compatible: true, upstairs: false, byRoom, claimed: c.labels.length ? levelOf([], c.labels) : null, registered };
   }
-  const words = floorWords(claimed);
+  const words = levelOf(claimed);
   // A stated floor and a room on another floor (底楼1604室) cannot both be the outlet's: the
   // room says where the door is. Where the outlet names no unit, read it as upstairs.
   if (c.floors.length && c.inferred === null && c.room && !o.at.room) {
     const implied = floorFromRoom(c.room);
     if (implied !== null && implied >= 3 && !c.floors.includes(implied) && Math.min(...c.floors.map((f) => Math.abs(f - implied))) >= 2 && !reg.includes(implied)) {
-      return { status: 'mismatched', compatible: false, upstairs: true, byRoom: true, claimed: floorWords([implied]), registered };
+      return { status: 'mismatched', compatible: false, upstairs: true, byRoom: true, claimed: levelOf([implied]), registered };
     }
   }
   if (reg.length === 0 && regLabels.length === 0) {
@@ -173,10 +166,16 @@ export function fitOf(c: Claim, o: OutletAt, relation: Relation): Fit {
       status: c.districtCodes.length === 0 ? 'not_given' : !districtCode ? 'not_in_registry' : c.districtCodes.includes(districtCode) ? 'confirmed' : 'mismatched',
     },
     { part: 'road', claimed: p.road, registered: at.road, status: status(c.road, at.road, roadsMatch(c.road, roadKey(at.road))) },
-    { part: 'number', claimed: p.roadNo, registered: at.roadNo, status: status(p.roadNo, at.roadNo, c.roadNums.some((n) => at.roadNums.includes(n))) },
+    { part: 'roadNo', claimed: p.roadNo, registered: at.roadNo, status: status(p.roadNo, at.roadNo, c.roadNums.some((n) => at.roadNums.includes(n))) },
     { part: 'building', claimed: p.building, registered: at.building, status: status(c.buildingKey, at.buildingKey, buildingsMatch(c.buildingKey, at.buildingKey)) },
     { part: 'buildingNo', claimed: p.buildingNo, registered: at.buildingNo, status: status(c.buildingNo, at.buildingNo, !towerDiffers) },
-    { part: 'floor', claimed: floor.claimed?.zh ?? null, registered: floor.registered.zh, status: floor.status },
+    {
+      part: 'floors',
+      claimed: floor.claimed ? floorWords(floor.claimed).zh : null,
+      registered: floorWords(floor.registered).zh,
+      status: floor.status,
+      levels: { claimed: floor.claimed ? { ...floor.claimed, byRoom: floor.byRoom } : null, registered: { ...floor.registered, byRoom: false } },
+    },
     { part: 'room', claimed: p.room, registered: at.room, status: status(c.room, at.room, !roomDiffers) },
   ];
   return {

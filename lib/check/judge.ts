@@ -5,7 +5,7 @@ import type { Candidates, Fitted } from './candidates';
 import type { Claim } from './claim';
 import { coverageOf, type Coverage } from './covered';
 import { divisionName } from './outlet';
-import { reason, type Reason } from './reasons';
+import { floorWords, reason, type Reason } from './reasons';
 import type { Verdict } from './verdicts';
 
 /**
@@ -190,10 +190,12 @@ function whyNotHere(s: Situation, x: Fitted | undefined): Reason[] {
   const { fit, o } = x;
   const c = s.claim;
   const f = fit.floor;
+  const registered = floorWords(f.registered);
+  const claimed = f.claimed ? floorWords(f.claimed) : null;
   const vars = {
     bank: o.bank, bankEn: bankEn(o.bank), name: o.name,
-    registeredFloor: f.registered.zh, registeredFloorEn: f.registered.en,
-    claimedFloor: f.claimed?.zh, claimedFloorEn: f.claimed?.en,
+    registeredFloor: registered.zh, registeredFloorEn: registered.en,
+    claimedFloor: claimed?.zh, claimedFloorEn: claimed?.en,
   };
   const out: Reason[] = [];
   if (!f.compatible) {

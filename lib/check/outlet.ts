@@ -2,10 +2,10 @@ import { divisionIndex } from '../parse/divisions';
 import type { OutletAt } from '../registry/registry';
 import type { MatchedOutlet } from './result';
 
-/** A registered outlet as the answer shows it, with its district and city by name. */
-
+/** A division's name from its code (440304 → 福田区), or null. */
 export const divisionName = (code: string | null): string | null => (code ? divisionIndex().byCode.get(code)?.name ?? null : null);
 
+/** A registered outlet as the answer shows it, with its district and city by name. */
 export function toMatched(o: OutletAt, relation: MatchedOutlet['relation'], distanceKm?: number): MatchedOutlet {
   return {
     id: o.id,

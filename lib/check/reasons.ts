@@ -1,45 +1,44 @@
+import type { Reason } from './result';
+
 /**
  * Why a verdict was given, as codes with one Chinese and one English sentence each. The
  * sentences are plain: they are read by people about to walk into a building.
  */
 
-export type ReasonCode =
-  | 'at_registered_outlet'
-  | 'outlet_upstairs'
-  | 'outlet_floor_differs'
-  | 'street_level_outlet'
-  | 'room_implies_floor'
-  | 'other_tower'
-  | 'other_room'
-  | 'other_bank_here'
-  | 'claimed_bank_elsewhere'
-  | 'self_service_only'
-  | 'non_bank_office'
-  | 'no_outlet_at_address'
-  | 'outlet_moved'
-  | 'licence_withdrawn'
-  | 'specialised_centre'
-  | 'partial_coverage'
-  | 'partial_coverage_none'
-  | 'partial_coverage_any'
-  | 'partial_coverage_none_any'
-  | 'bank_not_covered'
-  | 'area_not_covered'
-  | 'area_unknown'
-  | 'no_street_address'
-  | 'branch_name_differs'
-  | 'branch_elsewhere'
-  | 'district_differs'
-  | 'no_bank_named'
-  | 'demo_registry'
-  | 'approximate_positions'
-  | 'area_positions';
+export const REASON_CODES = [
+  'at_registered_outlet',
+  'outlet_upstairs',
+  'outlet_floor_differs',
+  'street_level_outlet',
+  'room_implies_floor',
+  'other_tower',
+  'other_room',
+  'other_bank_here',
+  'claimed_bank_elsewhere',
+  'self_service_only',
+  'non_bank_office',
+  'no_outlet_at_address',
+  'outlet_moved',
+  'licence_withdrawn',
+  'specialised_centre',
+  'partial_coverage',
+  'partial_coverage_none',
+  'partial_coverage_any',
+  'partial_coverage_none_any',
+  'bank_not_covered',
+  'area_not_covered',
+  'area_unknown',
+  'no_street_address',
+  'branch_name_differs',
+  'branch_elsewhere',
+  'no_bank_named',
+  'demo_registry',
+  'approximate_positions',
+  'area_positions',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
 
-export interface Reason {
-  code: ReasonCode;
-  message: string;
-  messageEn: string;
-}
+export type { Reason } from './result';
 
 type Vars = Record<string, string | number | null | undefined>;
 
@@ -69,7 +68,6 @@ const TEXT: Record<ReasonCode, [string, string]> = {
   no_street_address: ['消息里没有可以核验的具体地址（路名和门牌号，或楼宇名称）。', 'The text holds no address we can check (a road and number, or a building).'],
   branch_name_differs: ['这个地址登记的网点名是「{name}」，而消息里说的是「{branch}」。', 'The outlet registered at this address is "{name}", while the message says "{branch}".'],
   branch_elsewhere: ['{bank}「{name}」确有其网点，但登记地址是：{address}。', '{bankEn} "{name}" exists, but its registered address is: {address}.'],
-  district_differs: ['网点登记在{registeredDistrict}，地址写的是{claimedDistrict}。', 'The outlet is registered in {registeredDistrict}; the address says {claimedDistrict}.'],
   no_bank_named: ['消息没有说是哪家银行。', 'The text names no bank.'],
   demo_registry: ['演示数据：当前使用的是虚构的示例网点，结果不代表真实银行。', 'Demo data: this registry holds made-up outlets; the result says nothing about real banks.'],
   area_positions: ['许可证登记没有坐标：地图上画的是网点所在街道或区县的范围，不是门牌的位置。', 'Licence records have no coordinates: the map shows the street or district the outlet is in, not its door.'],
@@ -89,7 +87,7 @@ export function reason(code: ReasonCode, vars: Vars = {}): Reason {
 }
 
 /** A floor as a person says it: 18楼, 地下1层, 1-2层; English "floor 18", "basement 1". */
-export function floorWords(floors: number[], labels: string[] = []): { zh: string; en: string } {
+export function floorWords({ floors, labels }: { floors: number[]; labels: string[] }): { zh: string; en: string } {
   if (floors.length === 0) {
     if (labels.length) return { zh: labels.join('、'), en: labels.join(', ') };
     return { zh: '临街一层', en: 'street level' };

@@ -1,68 +1,140 @@
-import type { OutletKind } from '../registry/kind';
-import type { ParsedAddress, ParseResult } from '../parse';
-import type { PartReport, Relation } from './compare';
-import type { Reason } from './reasons';
-import type { Signal } from './signals';
-import type { Verdict } from './verdicts';
+import { z } from 'zod';
+import type { ParsedAddress as ParserParsedAddress } from '../parse';
+import { OUTLET_KINDS } from '../registry/kind';
+import { REASON_CODES } from './reasons';
+import { VERDICTS } from './verdicts';
 
 /**
- * What the check answers: a text in, one of six verdicts out, with the outlets that decided it,
- * the reasons in two languages, each part's status, the nearest outlets of the bank that was
- * named, its official number, and the signals of the message.
+ * What the check answers, as zod schemas with the TypeScript types inferred from them: written
+ * once, for the core, the API (lib/validations/api.ts adds shareUrl) and its OpenAPI document.
+ * A text in, one of six verdicts out, with the outlets that decided it, the reasons in two
+ * languages, each part's status, the nearest outlets of the bank that was named, its official
+ * number, and the signals of the message.
  */
 
-export interface MatchedOutlet {
-  id: number;
-  bank: string;
-  name: string;
-  address: string;
-  floors: number[];
-  kind: OutletKind;
-  source: { file: string; row: number; asOf: string };
-  /** Where the position is from: the outlet's own, or the centre of its town, district or city. */
-  precision: 'outlet' | 'town' | 'district' | 'city' | null;
-  /** The licence it holds (金融许可证), for licence records. */
-  licence: { code: string | null; serial: string | null; issuedAt: string | null; authority: string | null; exitedAt: string | null } | null;
-  /** Other sources that list the same outlet. */
-  alsoIn: { file: string; row: number }[];
-  relation: Relation | 'previous_address' | 'nearby';
-  district: string | null;
-  city: string | null;
-  lat: number | null;
-  lng: number | null;
-  approximate: boolean;
-  distanceKm?: number;
-}
+const int = () => z.number().int();
+const span = z.tuple([int(), int()]);
 
-export interface CheckResult {
-  input: string;
-  verdict: Verdict;
-  parsed: ParsedAddress;
-  matches: MatchedOutlet[];
-  reasons: Reason[];
-  registry: { version: string; asOf: string; demo: boolean; title: string };
-  /** Each part of the address against the outlet that decided the verdict. */
-  parts: PartReport[];
-  /** Registered outlets of the named bank nearest to the address, when it is not one. */
-  nearest: MatchedOutlet[];
-  /** The bank the text names, with its official customer-service number. */
-  bank: { name: string; en: string | null; hotline: string | null } | null;
-  /** The bank to call to make sure: the one the text names, else the one registered at the address. */
-  callBank: { name: string; en: string | null; hotline: string | null; named: boolean } | null;
-  signals: Signal[];
-  /** Where the address is, as far as we can tell, for the map. */
-  place: {
-    province: string | null;
-    city: string | null;
-    district: string | null;
-    candidates: string[];
-    lat: number | null;
-    lng: number | null;
-    precision: Precision;
-  };
-  spans: ParseResult['spans'];
-  addressSpan: [number, number];
-}
+/** The parts compared with an outlet, named as the parser names them. */
+export const PART_NAMES = ['bank', 'branch', 'district', 'road', 'roadNo', 'building', 'buildingNo', 'floors', 'room'] as const;
+export const PartName = z.enum(PART_NAMES);
+export type PartName = z.infer<typeof PartName>;
+
+export const PartStatus = z.enum(['confirmed', 'mismatched', 'not_in_registry', 'not_given']);
+export type PartStatus = z.infer<typeof PartStatus>;
+
+/** A floor as numbers and labels (裙楼, 夹层), for the pages to put in words. */
+export const Level = z.object({ floors: z.array(int()), labels: z.array(z.string()) });
+export type Level = z.infer<typeof Level>;
+/** In a part report, with byRoom: the floor was read from a room number (1803 → 18). */
+const PartLevel = Level.extend({ byRoom: z.boolean() });
+
+export const PartReport = z.object({
+  part: PartName,
+  status: PartStatus,
+  /** The claimed and registered values in Chinese, as the command line shows them. */
+  claimed: z.string().nullable(),
+  registered: z.string().nullable(),
+  /** For the floors: the values as numbers and labels, to be put in the reader's words. */
+  levels: z.object({ claimed: PartLevel.nullable(), registered: PartLevel.nullable() }).optional(),
+});
+export type PartReport = z.infer<typeof PartReport>;
+
+export const Reason = z.object({ code: z.enum(REASON_CODES), message: z.string().describe('Chinese'), messageEn: z.string() });
+export type Reason = z.infer<typeof Reason>;
+
+export const Signal = z.object({
+  code: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+  evidence: z.string().describe('The words of the message that raised it.'),
+});
+export type Signal = z.infer<typeof Signal>;
+
+export const RELATIONS = ['address', 'building', 'road'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export const MatchedOutlet = z.object({
+  bank: z.string(),
+  name: z.string(),
+  address: z.string(),
+  floors: z.array(int()),
+  kind: z.enum(OUTLET_KINDS),
+  source: z.object({ file: z.string(), row: int(), asOf: z.string() }),
+  id: int(),
+  relation: z.enum([...RELATIONS, 'previous_address', 'nearby']),
+  district: z.string().nullable(),
+  city: z.string().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  approximate: z.boolean(),
+  /** outlet: its own position; town, district, city: the centre of that division (an area on the map). */
+  precision: z.enum(['outlet', 'town', 'district', 'city']).nullable(),
+  /** The 金融许可证 it holds, for licence records: 机构编码, 流水号, 发证日期, 发证机关, and 退出时间 once withdrawn. */
+  licence: z
+    .object({ code: z.string().nullable(), serial: z.string().nullable(), issuedAt: z.string().nullable(), authority: z.string().nullable(), exitedAt: z.string().nullable() })
+    .nullable(),
+  /** Other sources that list the same outlet. */
+  alsoIn: z.array(z.object({ file: z.string(), row: int() })),
+  distanceKm: z.number().optional(),
+});
+export type MatchedOutlet = z.infer<typeof MatchedOutlet>;
+
+export const ParsedAddress = z
+  .object({
+    province: z.string().nullable(),
+    city: z.string().nullable(),
+    district: z.string().nullable(),
+    road: z.string().nullable(),
+    roadNo: z.string().nullable(),
+    building: z.string().nullable(),
+    buildingNo: z.string().nullable(),
+    floors: z.array(int()),
+    floorLabels: z.array(z.string()),
+    inferredFloor: int().nullable(),
+    room: z.string().nullable(),
+    bank: z.string().nullable(),
+    branch: z.string().nullable(),
+  })
+  .meta({ id: 'ParsedAddress' });
+
+/** The parser declares its answer as a type (lib/parse): this fails to compile when the two part. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type ParsedAddressAgrees = Holds<Same<z.infer<typeof ParsedAddress>, ParserParsedAddress>>;
 
 /** How closely the map point is known: at the outlet, along the road, or the middle of the district or city. */
-export type Precision = 'outlet' | 'road' | 'district' | 'city' | null;
+export const Precision = z.enum(['outlet', 'road', 'district', 'city']).nullable();
+export type Precision = z.infer<typeof Precision>;
+
+const Bank = z.object({ name: z.string(), en: z.string().nullable(), hotline: z.string().nullable() });
+
+export const CheckResult = z.object({
+  input: z.string(),
+  verdict: z.enum(VERDICTS),
+  parsed: ParsedAddress,
+  matches: z.array(MatchedOutlet),
+  reasons: z.array(Reason),
+  registry: z.object({ version: z.string(), asOf: z.string(), demo: z.boolean(), title: z.string() }),
+  parts: z.array(PartReport).describe('Each part of the address against the outlet that decided the verdict.'),
+  nearest: z.array(MatchedOutlet).describe('Registered outlets of the named bank nearest to the address, when it is not one.'),
+  bank: Bank.nullable().describe('The bank the text names, with its official customer-service number.'),
+  callBank: Bank.extend({ named: z.boolean() })
+    .nullable()
+    .describe('The bank to call to make sure: the one the text names, else the one registered at the address.'),
+  signals: z.array(Signal),
+  place: z
+    .object({
+      province: z.string().nullable(),
+      city: z.string().nullable(),
+      district: z.string().nullable(),
+      candidates: z.array(z.string()),
+      lat: z.number().nullable(),
+      lng: z.number().nullable(),
+      precision: Precision,
+    })
+    .describe('Where the address is, as far as we can tell, for the map.'),
+  spans: z.record(z.string(), span),
+  addressSpan: span,
+});
+export type CheckResult = z.infer<typeof CheckResult>;

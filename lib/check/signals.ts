@@ -3,13 +3,9 @@
  * verdict and never deciding it: a real bank may say 先息后本 too.
  */
 
-export interface Signal {
-  code: string;
-  message: string;
-  messageEn: string;
-  /** The words of the message that raised it. */
-  evidence: string;
-}
+import type { Signal } from './result';
+
+export type { Signal } from './result';
 
 const PHRASES: { re: RegExp; code: string; zh: string; en: string }[] = [
   { re: /白名单客户|白名单/, code: 'whitelist', zh: '“白名单客户”是中介常用的话术。', en: '"Whitelisted customer" is an intermediary\'s line.' },

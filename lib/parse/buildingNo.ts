@@ -1,4 +1,5 @@
 import type { FloorToken } from './floor';
+import { at } from './sticky';
 
 /**
  * Building numbers: 1号楼, 3栋, 1幢, B座, 第三座, 一号办公楼, 东塔, T2; in northern usage a
@@ -23,11 +24,6 @@ const NORTHERN = new RegExp(`(\\d{1,4})(?:楼|号)(?=[东西]?[\\d${CN}]{0,2}单
 // Beijing's 甲18楼 / 乙3号楼: a building named with a stem prefix.
 const STEM = /(?<!号)[甲乙丙丁]\d{1,4}(?:号楼|楼|号)(?![上下])/y;
 const BUILDING_DASH_FLOOR = /(\d{1,4})-(\d{1,3})(楼|层)(?![上下])/y;
-
-function at(re: RegExp, text: string, i: number): RegExpExecArray | null {
-  re.lastIndex = i;
-  return re.exec(text);
-}
 
 /**
  * The building number at position i, or null. `afterBuilding`: one was already written, so

@@ -1,4 +1,5 @@
 import { CN_NUM_CHARS, toNumber } from '../normalize/numerals';
+import { at } from './sticky';
 
 /**
  * Floors as Chinese addresses write them: 18楼, 十八层, 第18层, 18F, F18, 18/F, L18, 首层,
@@ -43,11 +44,6 @@ const ROOM_AFTER_UNIT = /^(?:[东西]?[\d一二三四五六七八九十]*单元|
 function num(s: string): number | null {
   const v = toNumber(s);
   return v === null || v < 1 ? null : v;
-}
-
-function at(re: RegExp, text: string, i: number): RegExpExecArray | null {
-  re.lastIndex = i;
-  return re.exec(text);
 }
 
 /**

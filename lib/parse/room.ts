@@ -3,6 +3,9 @@
  * the residential forms 5单元1357 and 178-1217-802 (building-unit-room). The value is the
  * room as written, half-width, without 室/房 (and without the shop words 店面/商铺/铺).
  */
+
+import { at } from './sticky';
+
 export interface RoomToken {
   start: number;
   end: number;
@@ -43,11 +46,6 @@ const HOUSE_DASH_ROOM = /\d{1,4}号-(\d{1,5})(?![\d-])/y;
 const NUMBERED = /\d{1,6}[A-Za-z]?号(?![楼院口线区\d-]|门(?![面市]))/y;
 const BARE = /\d{1,5}[A-Za-z]?(?![\dA-Za-z号楼层栋幢座单元门米区弄街路巷院梯组公千室房户排舍队期]|-\d)/y;
 
-function at(re: RegExp, text: string, i: number): RegExpExecArray | null {
-  re.lastIndex = i;
-  return re.exec(text);
-}
-
 /** A room whose value is the whole match less a final 室/房 or shop word. */
 function withSuffix(i: number, whole: string, suffix: string): RoomToken {
   const drop = new RegExp(`${DROP}$`).exec(suffix);
@@ -75,12 +73,11 @@ export function matchRoom(text: string, i: number, afterFloor = false): RoomToke
     if ((m = at(FLOOR_CODE, text, i))) return token(i, m[0], i, i + m[1].length, true);
     if ((m = at(MIXED, text, i))) return withSuffix(i, m[0], m[1]);
     if ((m = at(BLOCK_CODE, text, i))) {
-      const [whole, code, codeDigits, unit, hao, suffix] = m;
+      const [whole, , codeDigits, unit, hao, suffix] = m;
       const end = i + whole.length - (suffix?.length ?? 0);
       const range = /^\d+$/.test(unit) && codeDigits.length === unit.length && Number(unit) > Number(codeDigits);
       if (unit.length <= 2 || range) return token(i, whole, i, end, true);
       return token(i, whole, end - unit.length - hao.length, end, true);
-      void code;
     }
     // A1183, DA1266, B58号: a unit code, kept whole as written.
     // (A brand name may follow with no space: L1043Dior.)

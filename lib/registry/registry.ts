@@ -13,7 +13,6 @@ export interface OutletAddress {
   current: boolean;
   address: string;
   road: string | null;
-  roadNum: number | null;
   roadNums: number[];
   roadNo: string | null;
   crossRoad: string | null;
@@ -215,7 +214,6 @@ export class Registry {
         current: !!r.a_current,
         address: r.a_address as string,
         road: (r.a_road as string | null) ?? null,
-        roadNum: (r.a_road_num as number | null) ?? null,
         roadNums: r.a_road_nums ? JSON.parse(r.a_road_nums as string) : r.a_road_num !== null ? [r.a_road_num as number] : [],
         roadNo: (r.a_road_no as string | null) ?? null,
         crossRoad: (r.a_cross_road as string | null) ?? null,
@@ -378,10 +376,10 @@ export class Registry {
   }
 
   /**
-   * Worked examples made from this registry's own outlets: a registered outlet's address, an
-   * office upstairs in the same building, and a message with no address.
+   * A staffed outlet whose current address has a road number and a building but no floor or
+   * room: the home page's worked examples are made from it.
    */
-  examples(): { verdict: string; text: string }[] {
+  exampleOutlet(): { bank: string; address: string } | null {
     const row = this.db
       .prepare(
         `SELECT o.bank, a.address FROM outlets o JOIN addresses a ON a.outlet_id = o.id AND a.current = 1
@@ -389,25 +387,14 @@ export class Registry {
          ORDER BY o.id LIMIT 1`,
       )
       .get() as { bank: string; address: string } | undefined;
-    const out = [];
-    if (row) {
-      out.push({ verdict: 'registered_branch', text: `${row.bank} ${row.address}` });
-      out.push({ verdict: 'office_floor', text: `我是${row.bank}的信贷经理，请到${row.address}18楼1803室签合同` });
-    }
-    out.push({ verdict: 'insufficient', text: '您好，您的贷款额度已审批通过，请尽快联系王经理办理' });
-    return out;
+    return row ?? null;
   }
 
-  /** Cities with registered outlets, by bank: where the registry has anything to say. */
-  coverageMap(): { cityCode: string; lat: number; lng: number; outlets: number; banks: string[] }[] {
-    const rows = this.db
-      .prepare("SELECT city_code, avg(lat) AS lat, avg(lng) AS lng, count(*) AS n, group_concat(DISTINCT bank) AS banks FROM outlets WHERE city_code IS NOT NULL AND lat IS NOT NULL AND kind = 'staffed' GROUP BY city_code")
-      .all() as { city_code: string; lat: number; lng: number; n: number; banks: string }[];
-    return rows.map((r) => ({ cityCode: r.city_code, lat: r.lat, lng: r.lng, outlets: r.n, banks: r.banks.split(',') }));
-  }
-
-  source(id: number): SourceInfo | undefined {
-    return this.sources.get(id);
+  /** Each city with staffed outlets placed on the map: the middle of them, and how many. */
+  staffedCities(): { cityCode: string; lat: number; lng: number; outlets: number }[] {
+    return this.db
+      .prepare("SELECT city_code AS cityCode, avg(lat) AS lat, avg(lng) AS lng, count(*) AS outlets FROM outlets WHERE city_code IS NOT NULL AND lat IS NOT NULL AND kind = 'staffed' GROUP BY city_code")
+      .all() as { cityCode: string; lat: number; lng: number; outlets: number }[];
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { VERDICTS } from '../check/verdicts';
+import { CheckResult, ParsedAddress } from '../check/result';
+import { INPUT_ERROR_CODES } from '../input';
 
 /** What the API accepts and answers, in one place: route handlers parse with these, the OpenAPI document is generated from them. */
 
@@ -15,83 +16,14 @@ export const BatchRequest = z
   .strict()
   .meta({ id: 'BatchRequest' });
 
-const PartStatus = z.enum(['confirmed', 'mismatched', 'not_in_registry', 'not_given']);
-const Reason = z.object({ code: z.string(), message: z.string().describe('Chinese'), messageEn: z.string() });
-const Outlet = z.object({
-  bank: z.string(),
-  name: z.string(),
-  address: z.string(),
-  floors: z.array(z.number().int()),
-  kind: z.enum(['staffed', 'centre', 'self_service', 'non_bank']),
-  source: z.object({ file: z.string(), row: z.number().int(), asOf: z.string() }),
-  id: z.number().int(),
-  relation: z.string(),
-  district: z.string().nullable(),
-  city: z.string().nullable(),
-  lat: z.number().nullable(),
-  lng: z.number().nullable(),
-  approximate: z.boolean(),
-  /** outlet: its own position; town, district, city: the centre of that division (an area on the map). */
-  precision: z.enum(['outlet', 'town', 'district', 'city']).nullable(),
-  /** The 金融许可证 it holds, for licence records: 机构编码, 流水号, 发证日期, 发证机关, and 退出时间 once withdrawn. */
-  licence: z
-    .object({ code: z.string().nullable(), serial: z.string().nullable(), issuedAt: z.string().nullable(), authority: z.string().nullable(), exitedAt: z.string().nullable() })
-    .nullable(),
-  /** Other sources that list the same outlet. */
-  alsoIn: z.array(z.object({ file: z.string(), row: z.number().int() })),
-  distanceKm: z.number().optional(),
-});
+export { ParsedAddress };
 
-export const ParsedAddress = z
-  .object({
-    province: z.string().nullable(),
-    city: z.string().nullable(),
-    district: z.string().nullable(),
-    road: z.string().nullable(),
-    roadNo: z.string().nullable(),
-    building: z.string().nullable(),
-    buildingNo: z.string().nullable(),
-    floors: z.array(z.number().int()),
-    floorLabels: z.array(z.string()),
-    inferredFloor: z.number().int().nullable(),
-    room: z.string().nullable(),
-    bank: z.string().nullable(),
-    branch: z.string().nullable(),
-  })
-  .meta({ id: 'ParsedAddress' });
+export const CheckResponse = CheckResult.extend({
+  shareUrl: z.url().describe('A link to the result page; it carries the text and is checked again when opened.'),
+}).meta({ id: 'CheckResponse' });
 
-export const CheckResponse = z
-  .object({
-    input: z.string(),
-    verdict: z.enum(VERDICTS),
-    parsed: ParsedAddress,
-    matches: z.array(Outlet),
-    reasons: z.array(Reason),
-    registry: z.object({ version: z.string(), asOf: z.string(), demo: z.boolean(), title: z.string() }),
-    parts: z.array(z.object({ part: z.string(), status: PartStatus, claimed: z.string().nullable(), registered: z.string().nullable() })),
-    nearest: z.array(Outlet),
-    bank: z.object({ name: z.string(), en: z.string().nullable(), hotline: z.string().nullable() }).nullable().describe('The bank the text names.'),
-    callBank: z
-      .object({ name: z.string(), en: z.string().nullable(), hotline: z.string().nullable(), named: z.boolean() })
-      .nullable()
-      .describe('The bank to call to make sure: the one named, else the one registered at the address.'),
-    signals: z.array(z.object({ code: z.string(), message: z.string(), messageEn: z.string(), evidence: z.string() })),
-    place: z.object({
-      province: z.string().nullable(),
-      city: z.string().nullable(),
-      district: z.string().nullable(),
-      candidates: z.array(z.string()),
-      lat: z.number().nullable(),
-      lng: z.number().nullable(),
-      precision: z.enum(['outlet', 'road', 'district', 'city']).nullable(),
-    }),
-    spans: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])),
-    addressSpan: z.tuple([z.number().int(), z.number().int()]),
-    shareUrl: z.url().describe('A link to the result page; it carries the text and is checked again when opened.'),
-  })
-  .meta({ id: 'CheckResponse' });
-
-export const ErrorCode = z.enum(['invalid_json', 'invalid_request', 'empty', 'binary', 'invalid_utf8', 'too_long', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'not_found', 'internal']);
+/** The input's own error codes (lib/input), then those of HTTP requests. */
+export const ErrorCode = z.enum([...INPUT_ERROR_CODES, 'invalid_json', 'invalid_request', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'internal']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ErrorResponse = z

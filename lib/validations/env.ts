@@ -1,9 +1,5 @@
 import { z } from 'zod';
 
-/**
- * The environment, read and checked once. Every setting has a safe default, so the app starts
- * with nothing set (the demo registry, OpenStreetMap tiles).
- */
 // An empty variable (FOO= in a unit file or compose file) means "not set", never 0 or "".
 const unset = (v: unknown) => (typeof v === 'string' ? v.trim() || undefined : v);
 const count = (dflt: number, min: number, max = Number.MAX_SAFE_INTEGER) => z.preprocess(unset, z.coerce.number().int().min(min).max(max).default(dflt));
@@ -14,6 +10,10 @@ const TileTemplate = z
   .refine((t) => ['{z}', '{x}', '{y}'].every((k) => t.includes(k)), 'a tile template needs {z}, {x} and {y}')
   .refine((t) => URL.canParse(t.replace(/\{[a-z]\}/g, 'a')), 'not a valid URL');
 
+/**
+ * The environment, read and checked once. Every setting has a safe default, so the app starts
+ * with nothing set (the demo registry, OpenStreetMap tiles).
+ */
 const Env = z.object({
   REGISTRY_DB: z.preprocess(unset, z.string().trim().optional()),
   /** Without REGISTRY_DB: licences (the default, the regulator's registry) or demo (made-up outlets, for tests). */

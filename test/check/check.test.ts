@@ -43,7 +43,7 @@ describe('evidence', () => {
   test('an office upstairs: each part with its status, the outlet downstairs, the reason', () => {
     const r = check('建设银行 深圳市福田区演示大道88号示例金融大厦18楼1803室', registry);
     const status = Object.fromEntries(r.parts.map((p) => [p.part, p.status]));
-    expect(status).toMatchObject({ bank: 'confirmed', district: 'confirmed', road: 'confirmed', number: 'confirmed', building: 'confirmed', floor: 'mismatched', room: 'not_in_registry', buildingNo: 'not_given' });
+    expect(status).toMatchObject({ bank: 'confirmed', district: 'confirmed', road: 'confirmed', roadNo: 'confirmed', building: 'confirmed', floors: 'mismatched', room: 'not_in_registry', buildingNo: 'not_given' });
     expect(r.matches[0]).toMatchObject({ bank: '中国建设银行', name: '中国建设银行深圳演示大道支行', floors: [1, 2], kind: 'staffed', source: { file: 'shenzhen-ccb.csv', row: 2, asOf: '2026-11-01' } });
     expect(r.reasons.map((x) => x.code)).toEqual(['demo_registry', 'outlet_upstairs']);
     expect(r.reasons[1].message).toContain('18楼');
@@ -54,7 +54,7 @@ describe('evidence', () => {
   test('a floor alone proves nothing: a real outlet upstairs is still the outlet', () => {
     const r = check('招商银行 深圳市福田区样板街9号诚信广场B座2楼', registry);
     expect(r.verdict).toBe('registered_branch');
-    expect(r.parts.find((p) => p.part === 'floor')?.status).toBe('confirmed');
+    expect(r.parts.find((p) => p.part === 'floors')?.status).toBe('confirmed');
   });
 
   test('an outlet address with no floor is street level: floor 1 is confirmed, floor 3 is not', () => {

@@ -1,27 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { candidates } from '../../lib/check/candidates';
 import { claimOf } from '../../lib/check/claim';
 import { judge, RULES, type Rule } from '../../lib/check/judge';
 import { parse } from '../../lib/parse';
-import { buildRegistry } from '../../lib/registry/build';
-import { openRegistry, type Registry } from '../../lib/registry/registry';
+import { useDemoRegistry } from '../fixtures/demo-registry';
 
 // The decision table, row by row, against the demo registry (data/demo).
-let dir: string;
-let registry: Registry;
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'realbranch-judge-'));
-  const r = await buildRegistry({ manifest: path.resolve(__dirname, '../../data/demo/manifest.json'), out: path.join(dir, 'demo.sqlite') });
-  registry = openRegistry(r.out);
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const demo = useDemoRegistry();
 
 const judged = (text: string, rules?: readonly Rule[]) => {
   const claim = claimOf(parse(text));
-  return judge(registry, claim, candidates(registry, claim), rules);
+  return judge(demo(), claim, candidates(demo(), claim), rules);
 };
 
 describe('each row of the table', () => {

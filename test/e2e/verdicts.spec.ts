@@ -47,14 +47,25 @@ for (const [verdict, text] of Object.entries(EXAMPLES) as [Verdict, string][]) {
 
 test('the office-floor page shows the floor against the registered floors, and the signals found', async ({ page }) => {
   await page.goto(resultPath(EXAMPLES.office_floor));
-  const floor = page.locator('table.parts tr[data-part=floor]');
+  const floor = page.locator('table.parts tr[data-part=floors]');
   await expect(floor.locator('td').nth(1)).toHaveText('18楼');
   await expect(floor.locator('td').nth(2)).toHaveText('1-2层');
   await expect(floor.locator('td').nth(3)).toHaveText('不一致');
   await expect(page.locator('table.parts tr[data-part=building] td').nth(3)).toHaveText('一致');
-  await expect(page.locator('.received mark[data-part=floor]')).toHaveAttribute('data-status', 'mismatched');
+  await expect(page.locator('.received mark[data-part=floors]')).toHaveAttribute('data-status', 'mismatched');
   await expect(page.locator('.received mark[data-part=building]')).toHaveAttribute('data-status', 'confirmed');
   await expect(page.locator('.signals li')).toContainText(['手续费']);
+});
+
+test('the English page puts the floors in English words', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
+  const page = await context.newPage();
+  await page.goto(resultPath(EXAMPLES.office_floor));
+  const floor = page.locator('table.parts tr[data-part=floors]');
+  await expect(floor.locator('td').nth(1)).toHaveText('floor 18');
+  await expect(floor.locator('td').nth(2)).toHaveText('floors 1-2');
+  await context.close();
 });
 
 test('on a phone, in both languages, the verdict is on the first screen and nothing overflows', async ({ browser, baseURL }) => {

@@ -1,21 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { check } from '../../lib/check';
-import { buildRegistry } from '../../lib/registry/build';
-import { openRegistry, type Registry } from '../../lib/registry/registry';
 import { checkOne } from '../../lib/service/check-one';
+import { useDemoRegistry } from '../fixtures/demo-registry';
 import { CheckResponse } from '../../lib/validations/api';
 
-let dir: string;
-let registry: Registry;
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'realbranch-checkone-'));
-  const r = await buildRegistry({ manifest: path.resolve(__dirname, '../../data/demo/manifest.json'), out: path.join(dir, 'demo.sqlite') });
-  registry = openRegistry(r.out);
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const demo = useDemoRegistry();
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -28,7 +17,7 @@ describe('checkOne: every face’s way from a text to its answer', () => {
     ['bytes that are not UTF-8', new Uint8Array([0xe6, 0xb7]), 'invalid_utf8'],
     ['bytes with a NUL', new Uint8Array([0x61, 0, 0x62]), 'binary'],
   ])('%s → the input error', (_, input, code) => {
-    const a = checkOne(input, { registry });
+    const a = checkOne(input, { registry: demo() });
     expect(a.ok).toBe(false);
     if (!a.ok) expect(a.error.code).toBe(code);
   });
@@ -37,18 +26,18 @@ describe('checkOne: every face’s way from a text to its answer', () => {
     ['a string', '  建设银行 深圳市福田区演示大道88号示例金融大厦一楼 '],
     ['UTF-8 bytes', enc('建设银行 深圳市福田区演示大道88号示例金融大厦一楼')],
   ])('%s → the check of the trimmed text, in the contract’s key order', (_, input) => {
-    const a = checkOne(input, { registry });
+    const a = checkOne(input, { registry: demo() });
     expect(a.ok).toBe(true);
     if (!a.ok) return;
     expect(a.text).toBe('建设银行 深圳市福田区演示大道88号示例金融大厦一楼');
-    expect(a.result).toEqual(check(a.text, registry));
+    expect(a.result).toEqual(check(a.text, demo()));
     expect(Object.keys(a.json).slice(0, 6)).toEqual(['input', 'verdict', 'parsed', 'matches', 'reasons', 'registry']);
     expect(a.shareUrl).toBeNull();
     expect('shareUrl' in a.json).toBe(false);
   });
 
   test('with a share base, the answer carries its link and fits the API schema', () => {
-    const a = checkOne('建设银行 深圳市福田区演示大道200号', { registry, shareBase: 'https://realbranch.example/' });
+    const a = checkOne('建设银行 深圳市福田区演示大道200号', { registry: demo(), shareBase: 'https://realbranch.example/' });
     expect(a.ok).toBe(true);
     if (!a.ok) return;
     expect(a.shareUrl).toMatch(/^https:\/\/realbranch\.example\/r\?t=[A-Za-z0-9_-]+&v=/);

@@ -89,7 +89,7 @@ describe('ErrorCode and ErrorResponse', () => {
 
   test('has exactly the codes the API documents', () => {
     expect([...ErrorCode.options].sort()).toEqual(
-      ['binary', 'empty', 'internal', 'invalid_json', 'invalid_request', 'invalid_utf8', 'not_found', 'payload_too_large', 'rate_limited', 'too_long', 'unsupported_media_type'].sort(),
+      ['binary', 'empty', 'internal', 'invalid_json', 'invalid_request', 'invalid_utf8', 'payload_too_large', 'rate_limited', 'too_long', 'unsupported_media_type'].sort(),
     );
   });
 
@@ -134,9 +134,9 @@ describe('CheckResponse', () => {
     verdict: 'office_floor',
     parsed,
     matches: [],
-    reasons: [{ code: 'floor', message: '楼层不符', messageEn: 'Wrong floor' }],
+    reasons: [{ code: 'outlet_upstairs', message: '楼层不符', messageEn: 'Wrong floor' }],
     registry: { version: '2019-07-23.db7793a7adb7', asOf: '2019-07-23', demo: true, title: 'Demo' },
-    parts: [{ part: 'floor', status: 'mismatched', claimed: '18楼', registered: '1楼' }],
+    parts: [{ part: 'floors', status: 'mismatched', claimed: '18楼', registered: '1楼' }],
     nearest: [],
     bank: { name: '建设银行', en: 'China Construction Bank', hotline: '95533' },
     callBank: { name: '建设银行', en: 'China Construction Bank', hotline: '95533', named: true },
@@ -159,7 +159,9 @@ describe('CheckResponse', () => {
     ['an unknown verdict', { ...response, verdict: 'maybe' }],
     ['a share link that is no URL', { ...response, shareUrl: '/r?t=YWJj' }],
     ['a span of three numbers', { ...response, addressSpan: [1, 2, 3] }],
-    ['an unknown part status', { ...response, parts: [{ part: 'floor', status: 'unknown', claimed: null, registered: null }] }],
+    ['an unknown part status', { ...response, parts: [{ part: 'floors', status: 'unknown', claimed: null, registered: null }] }],
+    ['a part the parser does not name', { ...response, parts: [{ part: 'number', status: 'confirmed', claimed: '88号', registered: '88号' }] }],
+    ['an unknown reason code', { ...response, reasons: [{ code: 'floor', message: '楼层不符', messageEn: 'Wrong floor' }] }],
     ['a fractional floor', { ...response, parsed: { ...parsed, floors: [1.5] } }],
     ['an unknown place precision', { ...response, place: { ...response.place, precision: 'street' } }],
     ['no parsed address', { ...response, parsed: undefined }],

@@ -93,8 +93,8 @@ describe('the OpenAPI document', () => {
       if (m) for (const c of m[1].split(/,\s*/)) named.add(c.trim());
     }
     for (const c of named) expect(ErrorCode.options).toContain(c);
-    // not_found and internal are not answered by these routes' documented statuses.
-    expect([...named].sort()).toEqual(ErrorCode.options.filter((c) => c !== 'not_found' && c !== 'internal').sort());
+    // internal is not answered by these routes' documented statuses.
+    expect([...named].sort()).toEqual(ErrorCode.options.filter((c) => c !== 'internal').sort());
   });
 
   test('GET /api/check limits text to the length a check accepts', () => {

@@ -9,7 +9,8 @@ import { baseUrl, registry } from '@/lib/web/service';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const OPTIONS_: RequestOptions = {
+/** How this route reads its input: the body limit, the rate limit, and CORS. */
+const READ: RequestOptions = {
   maxBody: 2_500_000,
   rateLimit: { limiter: createRateLimiter(appEnv().BATCH_RATE_LIMIT_PER_MINUTE, 3), trustedHops: appEnv().TRUSTED_PROXY_HOPS, what: 'batches' },
 };
@@ -26,7 +27,7 @@ function line(index: number, text: string, ctx: CheckContext): string {
  * {"index", "error"}.
  */
 export async function POST(request: Request): Promise<Response> {
-  const parsed = await parseRequest(request, BatchRequest, OPTIONS_);
+  const parsed = await parseRequest(request, BatchRequest, READ);
   if (!parsed.ok) return parsed.response;
   const texts = parsed.data.texts;
   const ctx: CheckContext = { registry: await registry(), shareBase: baseUrl(request) };

@@ -9,7 +9,8 @@ import { baseUrl, runCheck } from '@/lib/web/service';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const OPTIONS_: RequestOptions = {
+/** How this route reads its input: the body limit, the rate limit, and CORS. */
+const READ: RequestOptions = {
   maxBody: 16 * 1024,
   cors: true,
   rateLimit: { limiter: createRateLimiter(appEnv().RATE_LIMIT_PER_MINUTE), trustedHops: appEnv().TRUSTED_PROXY_HOPS, what: 'requests' },
@@ -28,12 +29,12 @@ export function OPTIONS(request: Request): Response {
 
 /** POST /api/check {"text": "..."}: the check, as the command line answers it, plus shareUrl. */
 export async function POST(request: Request): Promise<Response> {
-  const parsed = await parseRequest(request, CheckRequest, OPTIONS_);
+  const parsed = await parseRequest(request, CheckRequest, READ);
   return parsed.ok ? answer(parsed.data.text, request, parsed.headers) : parsed.response;
 }
 
 /** GET /api/check?text=...: the same, for the browser extension and links. */
 export async function GET(request: Request): Promise<Response> {
-  const parsed = await parseRequest(request, CheckQuery, OPTIONS_);
+  const parsed = await parseRequest(request, CheckQuery, READ);
   return parsed.ok ? answer(parsed.data.text, request, parsed.headers) : parsed.response;
 }

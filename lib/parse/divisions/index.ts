@@ -75,14 +75,12 @@ export interface DivisionIndex {
   trie: TrieNode;
   /** Districts by bare name within a city ("江干" in 杭州市), for unknown-character matching. */
   districtsOfCity: Map<string, Division[]>;
-  citiesOfProvince: Map<string, Division[]>;
 }
 
 function build(): DivisionIndex {
   const byCode = new Map<string, Division>();
   const names = new Map<string, NameEntry[]>();
   const districtsOfCity = new Map<string, Division[]>();
-  const citiesOfProvince = new Map<string, Division[]>();
 
   const add = (name: string, entry: NameEntry) => {
     if (name.length < 2) return;
@@ -118,7 +116,6 @@ function build(): DivisionIndex {
     const name = MUNICIPALITIES.has(provinceCode) ? byCode.get(provinceCode)!.name : c.name;
     const d: Division = { code, name, level: 'city', provinceCode, cityCode: code };
     byCode.set(code, d);
-    push(citiesOfProvince, provinceCode, d);
     add(name, { division: d, kind: 'full' });
     const ethnic = placeBeforeEthnic(name);
     if (ethnic) {
@@ -157,14 +154,12 @@ function build(): DivisionIndex {
         const d: Division = { code: `${pc}${String(++k).padStart(2, '0')}`, name: cityName, level: 'city', provinceCode: pc, cityCode: null };
         d.cityCode = d.code;
         byCode.set(d.code, d);
-        push(citiesOfProvince, pc, d);
         add(cityName, { division: d, kind: 'full' });
       }
       continue;
     }
     const city: Division = { code: `${pc}01`, name: regionName.replace(PROVINCE_SUFFIX, ''), level: 'city', provinceCode: pc, cityCode: `${pc}01` };
     byCode.set(city.code, city);
-    push(citiesOfProvince, pc, city);
     for (const list of Object.values(parts)) {
       for (const raw of list) {
         const name = raw.replace(/（.*）/, '');
@@ -239,7 +234,7 @@ function build(): DivisionIndex {
       else trie.bySecond.set(c, [second]);
     }
   }
-  return { byCode, names, trie, districtsOfCity, citiesOfProvince };
+  return { byCode, names, trie, districtsOfCity };
 }
 
 /** Names a district is written by: 西湖区, 西湖; 富阳区 also as 富阳市; 石柱土家族自治县 as 石柱县. */
