@@ -10,8 +10,10 @@ import { cleanSourceAddress } from './clean';
 import { buildingKey, branchKey, roadNumbers } from './keys';
 import { classifyOutlet, type OutletKind } from './kind';
 import { loadManifest, recogniseCrs, type LoadedManifest, type ManifestSource } from './manifest';
+import type { PositionCounts } from './coords';
 import { DDL, INDEXES, SCHEMA_VERSION } from './schema';
 import { readSource, type RawRow, type RowProblem, type SourceFormat } from './sources';
+import { letSignalsIn, trackTemp, untrackTemp } from './temp-files';
 
 /**
  * registry:build — read a manifest of sources, parse every outlet's address once with the same
@@ -38,6 +40,8 @@ export interface SourceReport {
   /** The first skipped rows and why, for the report. */
   skippedRows: RowProblem[];
   unplacedRows: number[];
+  /** Rows whose position was out of range (dropped) or swapped (put right). */
+  positions?: PositionCounts;
   error?: string;
 }
 
@@ -49,6 +53,8 @@ export interface BuildReport {
   outlets: number;
   sources: SourceReport[];
   seconds: number;
+  /** Why the build was not written over `out` (see guard.ts); absent when it was. */
+  refused?: string[];
 }
 
 interface Placement {
@@ -164,7 +170,7 @@ function placeByNeighbours(all: PendingOutlet[]): void {
 
 const emptyKinds = (): Record<OutletKind, number> => ({ staffed: 0, self_service: 0, non_bank: 0 });
 
-export async function buildRegistry(opts: { manifest: string; out: string }): Promise<BuildReport> {
+export async function buildRegistry(opts: { manifest: string; out: string; refuse?: (report: BuildReport) => string[] }): Promise<BuildReport> {
   const t0 = Date.now();
   const manifest: LoadedManifest = loadManifest(opts.manifest);
   const reports: SourceReport[] = [];
@@ -202,6 +208,7 @@ export async function buildRegistry(opts: { manifest: string; out: string }): Pr
     report.rowsRead = rows.rows.length + rows.skipped.length;
     report.skipped = rows.skipped.length;
     report.skippedRows = rows.skipped.slice(0, 20);
+    report.positions = rows.positions;
 
     const seen = new Map<string, PendingOutlet>();
     for (const row of rows.rows) {
@@ -245,6 +252,7 @@ export async function buildRegistry(opts: { manifest: string; out: string }): Pr
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
   fs.rmSync(tmp, { force: true });
+  trackTemp(tmp);
   const db = new Database(tmp);
   try {
     db.exec(DDL);
@@ -314,6 +322,7 @@ export async function buildRegistry(opts: { manifest: string; out: string }): Pr
       const updateReport = db.prepare('UPDATE sources SET report = ? WHERE id = ?');
       for (const [i, r] of reports.entries()) updateReport.run(JSON.stringify(r), i + 1);
     })();
+    await letSignalsIn();
     db.exec(INDEXES);
 
     const digest = hash.digest('hex').slice(0, 12);
@@ -334,9 +343,15 @@ export async function buildRegistry(opts: { manifest: string; out: string }): Pr
     })();
     db.exec('ANALYZE; VACUUM;');
     db.close();
-    fs.renameSync(tmp, out);
-    return { out, version, asOf: manifest.asOf, demo: !!manifest.demo, outlets: outletId, sources: reports, seconds: (Date.now() - t0) / 1000 };
+    await letSignalsIn();
+    const report: BuildReport = { out, version, asOf: manifest.asOf, demo: !!manifest.demo, outlets: outletId, sources: reports, seconds: (Date.now() - t0) / 1000 };
+    const refused = opts.refuse?.(report) ?? [];
+    if (refused.length) fs.rmSync(tmp, { force: true });
+    else fs.renameSync(tmp, out);
+    untrackTemp(tmp);
+    return refused.length ? { ...report, refused } : report;
   } catch (err) {
+    untrackTemp(tmp);
     try {
       db.close();
     } catch {
@@ -357,10 +372,12 @@ export function formatReport(r: BuildReport): string {
       continue;
     }
     lines.push(`  rows read ${s.rowsRead}, imported ${s.imported}, merged duplicates ${s.merged}, unplaced ${s.unplaced}, skipped ${s.skipped}`);
+    if (s.positions?.outOfRange || s.positions?.swapped) lines.push(`  positions: ${s.positions.outOfRange} out of range (dropped), ${s.positions.swapped} with longitude and latitude swapped (put right)`);
     lines.push(`  kinds: staffed ${s.kinds.staffed}, self-service ${s.kinds.self_service}, non-bank office ${s.kinds.non_bank}; placed by ${Object.entries(s.placedBy).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     for (const k of s.skippedRows) lines.push(`  skipped row ${k.row}: ${k.reason}`);
     if (s.skipped > s.skippedRows.length) lines.push(`  … and ${s.skipped - s.skippedRows.length} more skipped`);
     if (s.unplacedRows.length) lines.push(`  unplaced rows (kept, no city): ${s.unplacedRows.join(', ')}${s.unplaced > s.unplacedRows.length ? ', …' : ''}`);
   }
+  if (r.refused) lines.push(`NOT WRITTEN: ${r.out} was left as it was, because`, ...r.refused.map((x) => `  - ${x}`));
   return lines.join('\n');
 }
