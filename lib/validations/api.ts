@@ -83,7 +83,7 @@ export const CheckResponse = z
   })
   .meta({ id: 'CheckResponse' });
 
-export const ErrorCode = z.enum(['invalid_json', 'invalid_request', 'empty', 'binary', 'invalid_utf8', 'too_long', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'not_found', 'internal']);
+export const ErrorCode = z.enum(['invalid_json', 'invalid_request', 'empty', 'binary', 'invalid_utf8', 'too_long', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'not_found', 'uri_too_long', 'registry_unavailable', 'internal']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ErrorResponse = z
@@ -92,7 +92,8 @@ export const ErrorResponse = z
 
 export const HealthResponse = z
   .object({
-    status: z.literal('ok'),
+    status: z.enum(['ok', 'degraded']).describe('degraded: the registry file cannot be read, and the last good registry is served'),
+    reason: z.string().optional().describe('Why the status is degraded.'),
     registry: z.object({
       version: z.string(),
       asOf: z.string(),

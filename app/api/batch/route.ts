@@ -8,6 +8,7 @@ import { logEvent } from '@/lib/web/log';
 import { createRateLimiter } from '@/lib/web/rate-limit';
 import { baseUrl, registry } from '@/lib/web/service';
 import { shareUrl } from '@/lib/web/share';
+import { guarded } from '@/lib/web/guard-route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -20,7 +21,7 @@ const limiter = createRateLimiter(appEnv().BATCH_RATE_LIMIT_PER_MINUTE, 3);
  * as each is checked, so that a page can show progress. A line is {"index", "result"} or
  * {"index", "error"}.
  */
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   const r = limiter.take(clientKey(request, appEnv().TRUSTED_PROXY_HOPS));
   if (!r.ok) return errorResponse(429, 'rate_limited', `Too many batches: try again in ${r.retryAfterSeconds} s.`, { 'retry-after': String(r.retryAfterSeconds) });
   const parsed = await readJsonBody(request, MAX_BODY, BatchRequest);
@@ -51,3 +52,5 @@ export async function POST(request: Request): Promise<Response> {
   });
   return new Response(stream, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
 }
+
+export const POST = guarded('batch', post);

@@ -4,6 +4,7 @@ import { clientKey, corsHeaders, errorResponse, jsonResponse, readJsonBody } fro
 import { logEvent, textHash } from '@/lib/web/log';
 import { createRateLimiter } from '@/lib/web/rate-limit';
 import { baseUrl, runCheck } from '@/lib/web/service';
+import { guarded } from '@/lib/web/guard-route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -29,7 +30,7 @@ export function OPTIONS(request: Request): Response {
 }
 
 /** POST /api/check {"text": "..."}: the check, as the command line answers it, plus shareUrl. */
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   const cors = corsHeaders(request);
   const tooMany = limited(request, cors);
   if (tooMany) return tooMany;
@@ -39,7 +40,7 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 /** GET /api/check?text=...: the same, for the browser extension and links. */
-export async function GET(request: Request): Promise<Response> {
+async function get(request: Request): Promise<Response> {
   const cors = corsHeaders(request);
   const tooMany = limited(request, cors);
   if (tooMany) return tooMany;
@@ -48,3 +49,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!q.success) return errorResponse(400, 'invalid_request', 'text: give the address or message as ?text=', cors);
   return answer(q.data.text, request, cors);
 }
+
+export const POST = guarded('check', post);
+
+export const GET = guarded('check', get);

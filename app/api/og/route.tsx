@@ -10,6 +10,7 @@ import { decodeText } from '@/lib/web/share';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
 import { VERDICT_STYLE } from '../../_components/verdict-style';
+import { guarded } from '@/lib/web/guard-route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -46,7 +47,7 @@ function Sign({ icon }: { icon: string }) {
  * GET /api/og?t=…&l=zh: the preview image of a result. It shows the verdict and the bank,
  * drawn from fixed texts; the text a person sent is never drawn.
  */
-export async function GET(request: Request): Promise<Response> {
+async function get(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const locale = asLocale(url.searchParams.get('l'));
   const m = locale === 'en' ? en : zh;
@@ -81,3 +82,5 @@ export async function GET(request: Request): Promise<Response> {
     { width: 1200, height: 630, fonts: [{ name: 'NotoSansSC', data: FONT, weight: 700, style: 'normal' }], headers: { 'cache-control': 'public, max-age=300' } },
   );
 }
+
+export const GET = guarded('og', get);
