@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import QRCode from 'qrcode';
 import type { Locale } from '@/i18n/locale';
 import { findBank } from '@/lib/banks';
 import { check, type CheckResult } from '@/lib/check';
@@ -12,7 +11,9 @@ import { checkText } from '@/lib/input';
 import { tileConfig } from '@/lib/validations/env';
 import { logEvent, textHash } from '@/lib/web/log';
 import { baseUrl, registry } from '@/lib/web/service';
-import { decodeText, encodeText, shareUrl, versionTag } from '@/lib/web/share';
+import { readSharedClaim, versionTag } from '@/lib/web/share';
+import { qrDataUrl } from '@/lib/web/qr';
+import { shareLinks, signalsFor } from '@/lib/web/share-link';
 import CheckForm from '../_components/CheckForm';
 import { VERDICT_STYLE } from '../_components/verdict-style';
 import MapPanel from './MapPanel';
@@ -21,15 +22,13 @@ import ShareButtons from './ShareButtons';
 
 export const dynamic = 'force-dynamic';
 
-type Search = Promise<{ t?: string | string[]; q?: string | string[]; v?: string | string[] }>;
+type Search = Promise<{ t?: string | string[]; q?: string | string[]; a?: string | string[]; b?: string | string[]; s?: string | string[]; v?: string | string[] }>;
 
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 
-/** The text a result link carries: t (base64url, from our own links) or q (a plain form GET). */
+/** The text a result link carries: t (the whole text), q (a plain form GET), or a and b (the address and bank of a compact link). */
 function textOf(sp: Awaited<Search>): string | null {
-  const t = one(sp.t);
-  if (t) return decodeText(t);
-  return one(sp.q) ?? null;
+  return readSharedClaim(sp)?.text ?? null;
 }
 
 /** One check per request, shared by the metadata and the page. */
@@ -69,7 +68,8 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
   // Titles and descriptions say the verdict only: never the text itself.
   const title = `${tv(`${r.verdict}.title`)} · ${ts('name')}`;
   const description = ts('tagline');
-  const image = `${await origin()}/api/og?t=${encodeText(checked.text)}&l=${locale}`;
+  const links = shareLinks(await origin(), r, await registry());
+  const image = `${await origin()}/api/og${new URL(links.url).search}&l=${locale}`;
   return { title, description, openGraph: { title, description, images: [{ url: image, width: 1200, height: 630 }], type: 'website' }, twitter: { card: 'summary_large_image', title, description, images: [image] } };
 }
 
@@ -135,9 +135,13 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
   const style = VERDICT_STYLE[r.verdict];
   const vars = verdictVars(r, locale, (k) => tv(k));
   const statuses = new Map(r.parts.map((p) => [p.part, p.status]));
-  const link = shareUrl(await origin(), checked.text, reg.info.version);
-  const qr = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-  const qrSrc = `data:image/svg+xml;base64,${Buffer.from(qr).toString('base64')}`;
+  const claim = readSharedClaim(sp)!;
+  const signals = signalsFor(r, claim);
+  const links = shareLinks(await origin(), r, reg);
+  const link = links.url;
+  // The whole text is offered only where it is known (not on a page opened from a compact link).
+  const wholeLink = claim.whole && links.carries === 'claim' ? links.wholeUrl : null;
+  const qrSrc = await qrDataUrl(link);
   const madeWith = one(sp.v);
   const changed = !!madeWith && madeWith !== versionTag(reg.info.version);
   const en = locale === 'en';
@@ -171,6 +175,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
       </section>
 
       {changed && <p className="notice">{t('registryChanged')}</p>}
+      {!claim.whole && <p className="small" data-testid="claim-only">{t('claimOnly')}</p>}
 
       {r.callBank && (
         <div className="hotline">
@@ -302,13 +307,13 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
           <strong>{t('neverAsk')}</strong>
         </p>
         <p>{t('regulator')}</p>
-        {r.signals.length > 0 && (
+        {signals.length > 0 && (
           <>
             <h3>{t('signalsHeading')}</h3>
             <ul className="reasons signals">
-              {r.signals.map((s) => (
-                <li key={s.code}>
-                  {en ? s.messageEn : s.message} <span className="small">«{s.evidence}»</span>
+              {signals.map((s) => (
+                <li key={s.code} data-signal={s.code}>
+                  {en ? s.messageEn : s.message} {s.evidence && <span className="small">«{s.evidence}»</span>}
                 </li>
               ))}
             </ul>
@@ -319,14 +324,30 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
       <h2>{t('shareHeading')}</h2>
       <div className="card share">
         <div>
-          <p className="small">{t('shareHint')}</p>
-          <p id="share-link" className="link" data-testid="share-link">
+          <p className="small">{links.carries === 'claim' ? t('shareHintClaim') : t('shareHint')}</p>
+          <p id="share-link" className="link" data-testid="share-link" data-carries={links.carries}>
             {link}
           </p>
           <ShareButtons url={link} title={tv(`${r.verdict}.title`)} copy={t('copy')} copied={t('copied')} share={t('share')} />
+          {wholeLink && (
+            <details className="share-whole">
+              <summary>{t('shareWhole')}</summary>
+              <p className="small">{t('shareWholeHint')}</p>
+              <p className="link" data-testid="share-whole-link">
+                {wholeLink}
+              </p>
+              <ShareButtons url={wholeLink} title={tv(`${r.verdict}.title`)} copy={t('copy')} copied={t('copied')} share={t('share')} />
+            </details>
+          )}
         </div>
-        {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img className="qr" src={qrSrc} alt={t('qr')} width={132} height={132} />
+        {qrSrc ? (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img className="qr" src={qrSrc} alt={t('qr')} width={132} height={132} />
+        ) : (
+          <p className="small" data-testid="no-qr">
+            {t('qrTooLong')}
+          </p>
+        )}
       </div>
 
       <h2>{t('registryHeading')}</h2>

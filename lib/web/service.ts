@@ -2,9 +2,9 @@ import { check, type CheckResult } from '../check';
 import { contractOrder } from '../check/serialize';
 import { checkText, type InputError } from '../input';
 import type { Registry } from '../registry/registry';
-import { appEnv } from '../validations/env';
+import { appEnv, isHostName } from '../validations/env';
 import { servedRegistry } from './registry-state';
-import { shareUrl } from './share';
+import { shareLinks } from './share-link';
 
 /** What the pages and the API share: the registry of this moment, the check, the share link. */
 
@@ -12,14 +12,23 @@ export async function registry(): Promise<Registry> {
   return (await servedRegistry()).registry;
 }
 
-/** The origin share links point to: PUBLIC_BASE_URL, else what the request came through. */
+/**
+ * The origin share links point to: PUBLIC_BASE_URL, else the host the request came to. With no
+ * trusted proxy, that is the Host header; behind one, X-Forwarded-Host (and -Proto), which only
+ * a proxy may set. Either counts only as a single well-formed host, never a list or junk.
+ */
 export function baseUrl(request?: Request, hostHeader?: string | null, protoHeader?: string | null): string {
-  const configured = appEnv().PUBLIC_BASE_URL;
-  if (configured) return configured.replace(/\/+$/, '');
-  const host = hostHeader ?? request?.headers.get('x-forwarded-host') ?? request?.headers.get('host');
-  const proto = protoHeader ?? request?.headers.get('x-forwarded-proto') ?? (request ? new URL(request.url).protocol.replace(':', '') : 'http');
-  if (host && /^[A-Za-z0-9.-]+(?::\d+)?$/.test(host)) return `${proto === 'https' ? 'https' : 'http'}://${host}`;
-  return request ? new URL(request.url).origin : 'http://localhost:3000';
+  const env = appEnv();
+  if (env.PUBLIC_BASE_URL) return env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+  const proxied = env.TRUSTED_PROXY_HOPS >= 1;
+  const h = request?.headers;
+  const host = hostHeader ?? (proxied ? h?.get('x-forwarded-host') : null) ?? h?.get('host');
+  const fromUrl = request && URL.canParse(request.url) ? new URL(request.url) : null;
+  const proto = protoHeader ?? (proxied ? h?.get('x-forwarded-proto') : null) ?? fromUrl?.protocol.replace(':', '') ?? 'http';
+  const scheme = proto === 'https' ? 'https' : 'http';
+  if (host && isHostName(host)) return `${scheme}://${host}`;
+  if (fromUrl && isHostName(fromUrl.host)) return fromUrl.origin;
+  return 'http://localhost:3000';
 }
 
 export type CheckOutcome = { ok: true; result: CheckResult; json: Record<string, unknown> } | { ok: false; error: InputError };
@@ -29,5 +38,5 @@ export async function runCheck(text: string, base: string): Promise<CheckOutcome
   if (!checked.ok) return { ok: false, error: checked.error };
   const reg = await registry();
   const result = check(checked.text, reg);
-  return { ok: true, result, json: { ...contractOrder(result), shareUrl: shareUrl(base, checked.text, reg.info.version) } };
+  return { ok: true, result, json: { ...contractOrder(result), shareUrl: shareLinks(base, result, reg).url } };
 }

@@ -7,7 +7,7 @@ import { clientKey, errorResponse, readJsonBody } from '@/lib/web/http';
 import { logEvent } from '@/lib/web/log';
 import { createRateLimiter } from '@/lib/web/rate-limit';
 import { baseUrl, registry } from '@/lib/web/service';
-import { shareUrl } from '@/lib/web/share';
+import { shareLinks } from '@/lib/web/share-link';
 import { guarded } from '@/lib/web/guard-route';
 
 export const runtime = 'nodejs';
@@ -40,7 +40,7 @@ async function post(request: Request): Promise<Response> {
         if (!checked.ok) lines.push(JSON.stringify({ index: i, error: checked.error }));
         else {
           const result = check(checked.text, reg);
-          lines.push(JSON.stringify({ index: i, result: { ...contractOrder(result), shareUrl: shareUrl(base, checked.text, reg.info.version) } }));
+          lines.push(JSON.stringify({ index: i, result: { ...contractOrder(result), shareUrl: shareLinks(base, result, reg).url } }));
         }
       }
       controller.enqueue(encoder.encode(`${lines.join('\n')}\n`));

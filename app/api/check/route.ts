@@ -1,10 +1,12 @@
 import { CheckQuery, CheckRequest } from '@/lib/validations/api';
 import { appEnv } from '@/lib/validations/env';
-import { clientKey, corsHeaders, errorResponse, jsonResponse, readJsonBody } from '@/lib/web/http';
+import { clientKey, corsHeaders, errorResponse, jsonResponse, readJsonBody, uriTooLong } from '@/lib/web/http';
 import { logEvent, textHash } from '@/lib/web/log';
 import { createRateLimiter } from '@/lib/web/rate-limit';
 import { baseUrl, runCheck } from '@/lib/web/service';
 import { guarded } from '@/lib/web/guard-route';
+import { strictQueryParam } from '@/lib/web/query';
+import { inputError } from '@/lib/input';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -44,8 +46,11 @@ async function get(request: Request): Promise<Response> {
   const cors = corsHeaders(request);
   const tooMany = limited(request, cors);
   if (tooMany) return tooMany;
-  const url = new URL(request.url);
-  const q = CheckQuery.safeParse({ text: url.searchParams.get('text') ?? undefined });
+  const long = uriTooLong(request, cors);
+  if (long) return long;
+  const raw = strictQueryParam(request.url, 'text');
+  if (!raw.ok) return errorResponse(400, 'invalid_utf8', inputError('invalid_utf8').message, cors);
+  const q = CheckQuery.safeParse({ text: raw.value ?? undefined });
   if (!q.success) return errorResponse(400, 'invalid_request', 'text: give the address or message as ?text=', cors);
   return answer(q.data.text, request, cors);
 }

@@ -6,7 +6,7 @@ import { findBank } from '@/lib/banks';
 import { check } from '@/lib/check';
 import { checkText } from '@/lib/input';
 import { registry } from '@/lib/web/service';
-import { decodeText } from '@/lib/web/share';
+import { readSharedClaim } from '@/lib/web/share';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
 import { VERDICT_STYLE } from '../../_components/verdict-style';
@@ -44,14 +44,14 @@ function Sign({ icon }: { icon: string }) {
 }
 
 /**
- * GET /api/og?t=…&l=zh: the preview image of a result. It shows the verdict and the bank,
+ * GET /api/og?t=…&l=zh (or a=…&b=…, as the result link): the preview image of a result. It shows the verdict and the bank,
  * drawn from fixed texts; the text a person sent is never drawn.
  */
 async function get(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const locale = asLocale(url.searchParams.get('l'));
   const m = locale === 'en' ? en : zh;
-  const text = decodeText(url.searchParams.get('t'));
+  const text = readSharedClaim(url.searchParams)?.text ?? null;
   const checked = text ? checkText(text) : null;
   let title: string = m.site.tagline;
   let bank = '';
