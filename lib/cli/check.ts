@@ -1,3 +1,4 @@
+import './epipe';
 import { check, type CheckResult } from '../check';
 import { contractOrder } from '../check/serialize';
 import { checkBytes, checkText, inputError, MAX_TEXT_LENGTH } from '../input';

@@ -1,3 +1,4 @@
+import './epipe';
 import { z } from 'zod';
 import { buildRegistry, formatReport } from '../registry/build';
 import { outIsAnInput, refusals } from '../registry/guard';

@@ -8,6 +8,7 @@ import { logEvent } from '@/lib/web/log';
 import { createRateLimiter } from '@/lib/web/rate-limit';
 import { baseUrl, registry } from '@/lib/web/service';
 import { shareLinks } from '@/lib/web/share-link';
+import { batchStream } from '@/lib/web/batch-stream';
 import { guarded } from '@/lib/web/guard-route';
 
 export const runtime = 'nodejs';
@@ -29,27 +30,16 @@ async function post(request: Request): Promise<Response> {
   const texts = parsed.data.texts;
   const reg = await registry();
   const base = baseUrl(request);
-  const encoder = new TextEncoder();
-  let i = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      // A few at a time, so the event loop stays free for other requests.
-      const lines: string[] = [];
-      for (const stop = Math.min(texts.length, i + 25); i < stop; i++) {
-        const checked = checkText(texts[i]);
-        if (!checked.ok) lines.push(JSON.stringify({ index: i, error: checked.error }));
-        else {
-          const result = check(checked.text, reg);
-          lines.push(JSON.stringify({ index: i, result: { ...contractOrder(result), shareUrl: shareLinks(base, result, reg).url } }));
-        }
-      }
-      controller.enqueue(encoder.encode(`${lines.join('\n')}\n`));
-      if (i >= texts.length) {
-        logEvent('batch', { lines: texts.length });
-        controller.close();
-      }
+  const stream = batchStream(
+    texts.length,
+    (i) => {
+      const checked = checkText(texts[i]);
+      if (!checked.ok) return JSON.stringify({ index: i, error: checked.error });
+      const result = check(checked.text, reg);
+      return JSON.stringify({ index: i, result: { ...contractOrder(result), shareUrl: shareLinks(base, result, reg).url } });
     },
-  });
+    { signal: request.signal, onEnd: (written, stopped) => logEvent('batch', { lines: texts.length, written, stopped }) },
+  );
   return new Response(stream, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
