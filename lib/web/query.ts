@@ -1,7 +1,9 @@
 /**
  * A query parameter decoded as strictly as a POST body is: percent-escapes that do not spell
  * UTF-8 are refused (invalid_utf8), where URLSearchParams would quietly turn them into U+FFFD.
- * So GET and POST give the same text, or the same error, for the same bytes.
+ * So GET and POST give the same text, or the same error, for the same bytes. Next.js hands a
+ * route the URL with broken escapes already replaced by U+FFFD (%EF%BF%BD), so a replacement
+ * character in a query counts as broken bytes too.
  */
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -35,7 +37,8 @@ export function strictQueryParam(url: string, name: string): QueryParam {
     }
     if (k !== name) continue;
     try {
-      return { ok: true, value: percentDecode(eq < 0 ? '' : pair.slice(eq + 1)) };
+      const value = percentDecode(eq < 0 ? '' : pair.slice(eq + 1));
+      return value.includes('\uFFFD') ? { ok: false, code: 'invalid_utf8' } : { ok: true, value };
     } catch {
       return { ok: false, code: 'invalid_utf8' };
     }
