@@ -6,7 +6,7 @@
  * stops it. A line that throws becomes an error line; the batch goes on.
  */
 
-export const SLICE_MS = 8;
+export const SLICE_MS = 4;
 
 export interface BatchStreamOptions {
   signal?: AbortSignal;

@@ -103,25 +103,32 @@ function batch(texts: string[]): Promise<number> {
   });
 }
 
-test('/api/health answers within 100 ms while 20 batches of 1,000 lines run', async ({ request }) => {
+test('/api/health answers within 100 ms while 20 batches of 1,000 lines run', async () => {
   test.setTimeout(180_000);
   const texts = Array.from({ length: 1000 }, (_, i) => `建设银行 深圳市福田区演示大道${(i % 300) + 1}号示例金融大厦${(i % 30) + 1}楼`);
   let running = true;
   const batches = Promise.all(Array.from({ length: 20 }, () => batch(texts))).finally(() => (running = false));
   await new Promise((r) => setTimeout(r, 500)); // all under way
   const times: number[] = [];
+  // Timed from this process (node:http), not through the browser driver's own process.
+  const health = () =>
+    new Promise<number>((resolve, reject) => {
+      const t = performance.now();
+      http.get({ host: '127.0.0.1', port: PORT, path: '/api/health', agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - t) : reject(new Error(`health ${res.statusCode}`))));
+      }).on('error', reject);
+    });
   while (running && times.length < 40) {
-    const t = performance.now();
-    const res = await request.get('/api/health');
-    times.push(performance.now() - t);
-    expect(res.status()).toBe(200);
+    times.push(await health());
     await new Promise((r) => setTimeout(r, 50));
   }
   const lines = await batches;
   expect(lines).toEqual(Array(20).fill(1000));
   expect(times.length).toBeGreaterThan(5);
-  console.log(`health during 20 batches: ${times.length} probes, max ${Math.max(...times).toFixed(0)} ms, median ${times.sort((a, b) => a - b)[times.length >> 1].toFixed(0)} ms (a loaded shared machine)`);
-  expect(Math.max(...times)).toBeLessThan(100);
+  const summary = `health during 20 batches: ${times.length} probes, max ${Math.max(...times).toFixed(0)} ms, median ${[...times].sort((a, b) => a - b)[times.length >> 1].toFixed(0)} ms (load average ${os.loadavg()[0].toFixed(1)})`;
+  console.log(summary);
+  expect(Math.max(...times), summary).toBeLessThan(100);
 });
 
 test('npm start honours HOSTNAME: the server listens on 127.0.0.1 only', async () => {
