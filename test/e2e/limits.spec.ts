@@ -67,10 +67,10 @@ test('a link too long for a QR code: the page leaves the code out with a note, a
   expect(res!.status()).toBe(200);
   await expect(page.locator('section.verdict')).toHaveAttribute('data-verdict', 'insufficient');
   const link = (await page.getByTestId('share-link').textContent())!;
-  if (link.length > 1200) {
-    await expect(page.getByTestId('no-qr')).toBeVisible();
-    await expect(page.locator('img.qr')).toHaveCount(0);
-  } else await expect(page.locator('img.qr')).toHaveCount(1);
+  await expect(page.getByTestId('share-link')).toHaveAttribute('data-carries', 'whole');
+  expect(link.length).toBeGreaterThan(1200);
+  await expect(page.getByTestId('no-qr')).toBeVisible();
+  await expect(page.locator('img.qr')).toHaveCount(0);
 });
 
 test('old /r?t= links still open', async ({ page }) => {
