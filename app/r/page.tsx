@@ -137,7 +137,8 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
   const statuses = new Map(r.parts.map((p) => [p.part, p.status]));
   const claim = readSharedClaim(sp)!;
   const signals = signalsFor(r, claim);
-  const links = shareLinks(await origin(), r, reg);
+  // (With the signals the link carried: passed on again, they stay with it.)
+  const links = shareLinks(await origin(), { ...r, signals }, reg);
   const link = links.url;
   // The whole text is offered only where it is known (not on a page opened from a compact link).
   const wholeLink = claim.whole && links.carries === 'claim' ? links.wholeUrl : null;

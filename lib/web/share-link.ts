@@ -34,8 +34,11 @@ export const MAX_CLAIM_PATH = 560;
 
 /** The compact path of a result, or null when it would not give the same answer. */
 export function claimPath(result: CheckResult, registry: Registry): string | null {
-  const address = slice(result.input, result.addressSpan).trim();
+  let address = slice(result.input, result.addressSpan).trim();
   const bank = slice(result.input, result.spans.bank as [number, number] | undefined).trim();
+  // "建设银行 深圳市…" (a compact link's own text, or a message written so): the bank apart, so
+  // that a link passed on again is the same link.
+  if (bank && address.startsWith(bank) && /^\s/.test(address.slice(bank.length))) address = address.slice(bank.length).trim();
   const codes = result.signals.map((s) => s.code);
   const candidates: [string, string][] = [[address, bank]];
   // Nothing checkable: the bank alone gives the same verdict, and says who to call.

@@ -57,6 +57,8 @@ test('a 2,000-character message: 200 result page, a preview, a share link under 
   await expect(p2.locator('section.verdict')).toHaveAttribute('data-verdict', 'office_floor');
   expect(await p2.locator('[data-signal]').evaluateAll((li) => li.map((l) => l.getAttribute('data-signal')))).toEqual(codes);
   await expect(p2.locator('body')).not.toContainText('13812345678');
+  // Passed on again from there, the link is the same.
+  await expect(p2.getByTestId('share-link')).toHaveText(link);
   await other.close();
 });
 
