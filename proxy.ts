@@ -32,6 +32,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: the API, static files and images need no nonce.
-  matcher: [{ source: '/((?!api|_next/static|_next/image|favicon.ico|lang).*)', missing: [{ type: 'header', key: 'next-router-prefetch' }] }],
+  // Pages only: the API, static files and images need no nonce. Prefetches too: a request that
+  // merely says next-router-prefetch could otherwise get a page with no policy at all.
+  matcher: [{ source: '/((?!api|_next/static|_next/image|favicon.ico|lang).*)' }],
 };

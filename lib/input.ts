@@ -34,6 +34,8 @@ export type Checked = { ok: true; text: string } | { ok: false; error: InputErro
 /** Validate a decoded text: not blank, not too long, not binary. */
 export function checkText(text: string): Checked {
   if (text.length > MAX_TEXT_LENGTH) return { ok: false, error: inputError('too_long') };
+  // A lone surrogate (a JSON "\ud800" escape) is no character: UTF-8 cannot carry it either.
+  if (/\p{Cs}/u.test(text)) return { ok: false, error: inputError('invalid_utf8') };
   const trimmed = text.trim();
   if (trimmed.length === 0) return { ok: false, error: inputError('empty') };
   const controls = trimmed.match(CONTROL)?.length ?? 0;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm start: build the app if it was never built or its sources changed since, then serve it.
-// PORT and HOSTNAME are honoured as by `next start`; other arguments go to it too.
+// PORT and HOSTNAME are honoured (HOSTNAME as -H); other arguments go to `next start` too.
 // --build-only builds when needed and stops there.
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ function newest(p) {
 }
 
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const sources = ['app', 'lib', 'i18n', 'messages', 'public', 'proxy.ts', 'package.json', 'next.config.js', 'tsconfig.json'].map((p) => newest(path.join(root, p)));
+const sources = ['app', 'lib', 'i18n', 'messages', 'public', 'proxy.ts', 'instrumentation.ts', 'package.json', 'next.config.js', 'tsconfig.json'].map((p) => newest(path.join(root, p)));
 if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < Math.max(...sources)) {
   const b = spawnSync(next, ['build'], { cwd: root, env, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
@@ -31,6 +31,10 @@ if (process.argv.includes('--build-only')) process.exit(0);
 const reg = spawnSync(process.execPath, [path.join(root, 'scripts', 'cli.mjs'), 'registry-ensure'], { cwd: root, env, stdio: 'inherit' });
 if (reg.status !== 0) process.exit(reg.status ?? 1);
 const args = ['start', ...process.argv.slice(2)];
+// `next start` alone listens on every interface: HOSTNAME says where, unless -H is given.
+if (process.env.HOSTNAME && !args.some((a) => a === '-H' || a.startsWith('--hostname'))) args.push('-H', process.env.HOSTNAME);
+// The socket's address for the rate limit (scripts/peer-address.cjs); GETs up to 64 KB reach the app, which answers a long one with its own 414.
+env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--require "${path.join(root, 'scripts', 'peer-address.cjs')}"`, '--max-http-header-size=65536'].filter(Boolean).join(' ');
 const child = spawn(next, args, { cwd: root, env, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

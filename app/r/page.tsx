@@ -9,26 +9,26 @@ import { floorWords } from '@/lib/check/reasons';
 import { checkOne } from '@/lib/service/check-one';
 import { logEvent, textHash } from '@/lib/web/log';
 import { baseUrl, registry } from '@/lib/web/service';
-import { decodeText, encodeText, versionTag } from '@/lib/web/share';
+import { readSharedClaim, versionTag } from '@/lib/web/share';
+import { qrDataUrl } from '@/lib/web/qr';
+import { shareLinks, signalsFor } from '@/lib/web/share-link';
 import CheckForm from '../_components/CheckForm';
 import { VERDICT_STYLE } from '../_components/verdict-style';
 import { Hotline, MapSection, NextSteps, OutletLists, PartsTable, Received, ShareSection } from './sections';
 
 export const dynamic = 'force-dynamic';
 
-type Search = Promise<{ t?: string | string[]; q?: string | string[]; v?: string | string[] }>;
+type Search = Promise<{ t?: string | string[]; q?: string | string[]; a?: string | string[]; b?: string | string[]; s?: string | string[]; v?: string | string[] }>;
 
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 
-/** The text a result link carries: t (base64url, from our own links) or q (a plain form GET). */
+/** The text a result link carries: t (the whole text), q (a plain form GET), or a and b (the address and bank of a compact link). */
 function textOf(sp: Awaited<Search>): string | null {
-  const t = one(sp.t);
-  if (t) return decodeText(t);
-  return one(sp.q) ?? null;
+  return readSharedClaim(sp)?.text ?? null;
 }
 
 /** One check per request, shared by the metadata and the page. */
-const checkOnce = cache(async (text: string, base: string) => checkOne(text, { registry: await registry(), shareBase: base }));
+const checkOnce = cache(async (text: string) => checkOne(text, { registry: await registry() }));
 
 async function origin(): Promise<string> {
   const h = await headers();
@@ -59,13 +59,15 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
   const ts = await getTranslations('site');
   const locale = (await getLocale()) as Locale;
   const base = await origin();
-  const checked = text === null ? null : await checkOnce(text, base);
+  const checked = text === null ? null : await checkOnce(text);
   if (!checked?.ok) return { title: ts('name') };
   const r = checked.result;
   // Titles and descriptions say the verdict only: never the text itself.
   const title = `${tv(`${r.verdict}.title`)} · ${ts('name')}`;
   const description = ts('tagline');
-  const image = `${base}/api/og?t=${encodeText(checked.text)}&l=${locale}`;
+  // The preview carries what the page's own link carries, never more.
+  const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === 'string' && k !== 'l' ? [[k, v] as [string, string]] : [])));
+  const image = `${base}/api/og?${query.toString()}&l=${locale}`;
   return { title, description, openGraph: { title, description, images: [{ url: image, width: 1200, height: 630 }], type: 'website' }, twitter: { card: 'summary_large_image', title, description, images: [image] } };
 }
 
@@ -77,7 +79,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
   const th = await getTranslations('home');
   const text = textOf(sp);
   const form = <CheckForm label={th('label')} placeholder={th('placeholder')} submit={th('submit')} errorEmpty={th('errorEmpty')} errorLong={th('errorLong')} initial={text ?? ''} />;
-  const checked = text !== null ? await checkOnce(text, await origin()) : null;
+  const checked = text !== null ? await checkOnce(text) : null;
   if (!checked || !checked.ok) {
     return (
       <main>
@@ -94,7 +96,14 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
   logEvent('check', { verdict: r.verdict, text: textHash(checked.text), via: 'page' });
   const style = VERDICT_STYLE[r.verdict];
   const vars = verdictVars(r, locale, (k) => tv(k));
-  const link = checked.shareUrl ?? '';
+  const claim = readSharedClaim(sp)!;
+  const signals = signalsFor(r, claim);
+  // (With the signals the link carried: passed on again, they stay with it.)
+  const links = shareLinks(await origin(), { ...r, signals }, await registry());
+  const link = links.url;
+  // The whole text is offered only where it is known (not on a page opened from a compact link).
+  const wholeLink = claim.whole && links.carries === 'claim' ? links.wholeUrl : null;
+  const qrSrc = await qrDataUrl(link);
   const madeWith = one(sp.v);
   const changed = !!madeWith && madeWith !== versionTag(r.registry.version);
   const en = locale === 'en';
@@ -115,6 +124,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
       </section>
 
       {changed && <p className="notice">{t('registryChanged')}</p>}
+      {!claim.whole && <p className="small" data-testid="claim-only">{t('claimOnly')}</p>}
 
       <Hotline r={r} bankLabel={bankLabel} />
 
@@ -131,8 +141,8 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
       <PartsTable r={r} />
       <OutletLists r={r} bankLabel={bankLabel} />
       <MapSection r={r} bankLabel={bankLabel} />
-      <NextSteps r={r} />
-      <ShareSection link={link} title={tv(`${r.verdict}.title`)} />
+      <NextSteps r={{ ...r, signals }} />
+      <ShareSection link={link} carries={links.carries} wholeLink={wholeLink} qrSrc={qrSrc} title={tv(`${r.verdict}.title`)} />
 
       <h2>{t('registryHeading')}</h2>
       <p className="small">

@@ -264,23 +264,37 @@ export async function NextSteps({ r }: { r: CheckResult }) {
 }
 
 /** The share link, its buttons and its QR code. */
-export async function ShareSection({ link, title }: { link: string; title: string }) {
+export async function ShareSection({ link, carries, wholeLink, qrSrc, title }: { link: string; carries: 'claim' | 'whole'; wholeLink: string | null; qrSrc: string | null; title: string }) {
   const t = await getTranslations('result');
-  const qr = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-  const qrSrc = `data:image/svg+xml;base64,${Buffer.from(qr).toString('base64')}`;
   return (
     <>
       <h2>{t('shareHeading')}</h2>
       <div className="card share">
         <div>
-          <p className="small">{t('shareHint')}</p>
-          <p id="share-link" className="link" data-testid="share-link">
+          <p className="small">{carries === 'claim' ? t('shareHintClaim') : t('shareHint')}</p>
+          <p id="share-link" className="link" data-testid="share-link" data-carries={carries}>
             {link}
           </p>
           <ShareButtons url={link} title={title} copy={t('copy')} copied={t('copied')} share={t('share')} />
+          {wholeLink && (
+            <details className="share-whole">
+              <summary>{t('shareWhole')}</summary>
+              <p className="small">{t('shareWholeHint')}</p>
+              <p className="link" data-testid="share-whole-link">
+                {wholeLink}
+              </p>
+              <ShareButtons url={wholeLink} title={title} copy={t('copy')} copied={t('copied')} share={t('share')} />
+            </details>
+          )}
         </div>
-        {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img className="qr" src={qrSrc} alt={t('qr')} width={132} height={132} />
+        {qrSrc ? (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img className="qr" src={qrSrc} alt={t('qr')} width={132} height={132} />
+        ) : (
+          <p className="small" data-testid="no-qr">
+            {t('qrTooLong')}
+          </p>
+        )}
       </div>
     </>
   );

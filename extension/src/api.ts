@@ -28,6 +28,8 @@ export type CheckOutcome =
   | { ok: false; kind: 'refused'; status: number; code: string; message: string };
 
 export const MAX_TEXT = 2000;
+/** Longest GET the extension sends; the server answers 414 above lib/web/http.ts MAX_GET_URL (4,096). */
+export const MAX_GET_URL = 2000;
 const TIMEOUT_MS = 10_000;
 
 export async function checkOnServer(server: string, text: string, fetchImpl: typeof fetch = fetch): Promise<CheckOutcome> {
@@ -35,7 +37,10 @@ export async function checkOnServer(server: string, text: string, fetchImpl: typ
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   let res: Response;
   try {
-    res = await fetchImpl(`${server}/api/check?text=${encodeURIComponent(text)}`, { signal: controller.signal, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+    const common = { signal: controller.signal, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' } as const;
+    const get = `${server}/api/check?text=${encodeURIComponent(text)}`;
+    // A long text goes by POST: the server refuses a GET longer than a link should be (414).
+    res = get.length <= MAX_GET_URL ? await fetchImpl(get, common) : await fetchImpl(`${server}/api/check`, { ...common, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
   } catch (e) {
     return { ok: false, kind: (e as Error)?.name === 'AbortError' ? 'timeout' : 'unreachable' };
   } finally {

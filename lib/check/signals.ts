@@ -26,6 +26,24 @@ const MOBILE = /(?<!\d)1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)/;
 const BANK_WORD = /银行|工行|农行|中行|建行|交行|招行|邮储|农商|信用社/;
 const COMPANY = /(?:[\u4e00-\u9fa5]{2,12}(?:金融服务|信息咨询|咨询服务|商务咨询|投资管理|资产管理|融资担保|信息技术|科技)?有限公司|金融服务(?:中心|外包)?|融资服务|担保公司)/;
 
+const WORDS: Record<string, { message: string; messageEn: string }> = {
+  ...Object.fromEntries(PHRASES.map((p) => [p.code, { message: p.zh, messageEn: p.en }])),
+  manager_on_mobile: {
+    message: '自称银行“经理”却用私人手机号联系：请只拨打银行官方客服电话核实。',
+    messageEn: 'A "bank manager" calling from a personal mobile: check only through the bank\'s official number.',
+  },
+  bank_with_company: {
+    message: '消息里银行和一家非银行公司一起出现：银行贷款不经过咨询或金融服务公司。',
+    messageEn: 'A bank named together with a non-bank company: bank loans do not go through consulting or financial-service firms.',
+  },
+};
+
+/** A signal known by its code alone (a share link carries codes, not the words that raised them); null for a code we do not know. */
+export function signalOfCode(code: string): Signal | null {
+  const w = Object.hasOwn(WORDS, code) ? WORDS[code] : undefined;
+  return w ? { code, ...w, evidence: '' } : null;
+}
+
 export function messageSignals(text: string): Signal[] {
   const out: Signal[] = [];
   for (const p of PHRASES) {
@@ -35,21 +53,11 @@ export function messageSignals(text: string): Signal[] {
   const manager = MANAGER.exec(text);
   const mobile = MOBILE.exec(text);
   if (manager && mobile && BANK_WORD.test(text)) {
-    out.push({
-      code: 'manager_on_mobile',
-      message: '自称银行“经理”却用私人手机号联系：请只拨打银行官方客服电话核实。',
-      messageEn: 'A "bank manager" calling from a personal mobile: check only through the bank\'s official number.',
-      evidence: `${manager[0]} ${mobile[0]}`,
-    });
+    out.push({ code: 'manager_on_mobile', ...WORDS.manager_on_mobile, evidence: `${manager[0]} ${mobile[0]}` });
   }
   const company = COMPANY.exec(text);
   if (company && BANK_WORD.test(text) && !/银行股份有限公司|银行有限公司/.test(company[0])) {
-    out.push({
-      code: 'bank_with_company',
-      message: '消息里银行和一家非银行公司一起出现：银行贷款不经过咨询或金融服务公司。',
-      messageEn: 'A bank named together with a non-bank company: bank loans do not go through consulting or financial-service firms.',
-      evidence: company[0],
-    });
+    out.push({ code: 'bank_with_company', ...WORDS.bank_with_company, evidence: company[0] });
   }
   return out;
 }

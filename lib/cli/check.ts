@@ -1,3 +1,4 @@
+import './epipe';
 import en from '../../messages/en.json';
 import zh from '../../messages/zh.json';
 import type { Verdict } from '../check';

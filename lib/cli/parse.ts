@@ -1,3 +1,4 @@
+import './epipe';
 import { checkBytes, checkText, inputError, MAX_TEXT_LENGTH } from '../input';
 import { contractParts, parse, PART_NAMES } from '../parse';
 import { byteLines, LineWriter } from './lines';

@@ -14,8 +14,10 @@ import { buildingKey, branchKey, roadNumbers } from './keys';
 import { classifyOutlet, kindOfLevel, licenceLevel, type OfficeLevel, type OutletKind } from './kind';
 import { isMove, mergeLicences, type LicenceRow, type LicenceState } from './licences';
 import { loadManifest, recogniseCrs, type LoadedManifest, type ManifestSource } from './manifest';
+import type { PositionCounts } from './coords';
 import { DDL, INDEXES, SCHEMA_VERSION } from './schema';
 import { readSource, type RawRow, type RowProblem, type SourceFormat } from './sources';
+import { letSignalsIn, trackTemp, untrackTemp } from './temp-files';
 
 /**
  * registry:build — read a manifest of sources, parse every outlet's address once with the same
@@ -37,6 +39,8 @@ export interface SourceReport {
   merged: number;
   unplaced: number;
   skipped: number;
+  /** Licences merged into the same licence (机构编码) of another file; counted in merged too. */
+  mergedAcross?: number;
   /** Rows kept with no address: they still name their institution and region. */
   noAddress: number;
   kinds: Record<OutletKind, number>;
@@ -44,6 +48,8 @@ export interface SourceReport {
   /** The first skipped rows and why, for the report. */
   skippedRows: RowProblem[];
   unplacedRows: number[];
+  /** Rows whose position was out of range (dropped) or swapped (put right). */
+  positions?: PositionCounts;
   error?: string;
 }
 
@@ -55,6 +61,8 @@ export interface BuildReport {
   outlets: number;
   sources: SourceReport[];
   seconds: number;
+  /** Why the build was not written over `out` (see guard.ts); absent when it was. */
+  refused?: string[];
 }
 
 interface Placement {
@@ -221,6 +229,7 @@ export async function readSources(manifest: LoadedManifest): Promise<ReadSource[
       report.rowsRead = read.rows.length + read.skipped.length;
       report.skipped = read.skipped.length;
       report.skippedRows = read.skipped.slice(0, 20);
+      report.positions = read.positions;
       entry.rows = read.rows;
     } catch (err) {
       report.error = err instanceof Error ? err.message : String(err);
@@ -336,12 +345,19 @@ function collect(sources: ReadSource[], centroids: Centroids | null): PendingOut
     }
   }
   const { kept, mergedBySource } = mergeLicences(licences);
-  for (const [i, n] of mergedBySource) sources[i].report.merged += n;
+  for (const [i, n] of mergedBySource) {
+    sources[i].report.merged += n;
+    sources[i].report.mergedAcross = (sources[i].report.mergedAcross ?? 0) + n;
+  }
   for (const l of kept) pending.push(prepare(sources[l.sourceIndex], l.sourceIndex, l.row, l.state, centroids));
   return pending;
 }
 
-export async function buildRegistry(opts: { manifest: string; out: string }): Promise<BuildReport> {
+/**
+ * Build a registry. `refuse` looks at the finished report before the file is put in place: any
+ * reason it gives leaves `out` as it was (all or nothing, see guard.ts).
+ */
+export async function buildRegistry(opts: { manifest: string; out: string; refuse?: (report: BuildReport) => string[] }): Promise<BuildReport> {
   const t0 = Date.now();
   const manifest: LoadedManifest = loadManifest(opts.manifest);
   const sources = await readSources(manifest);
@@ -350,8 +366,11 @@ export async function buildRegistry(opts: { manifest: string; out: string }): Pr
   const pending = combineSources(collect(sources, centroids), (o) => sources[o.sourceIndex].report.merged++);
   placeByNeighbours(pending);
   const out = path.resolve(opts.out);
-  const { version, outlets } = writeRegistry(out, manifest, sources, pending);
-  return { out, version, asOf: manifest.asOf, demo: !!manifest.demo, outlets, sources: sources.map((s) => s.report), seconds: (Date.now() - t0) / 1000 };
+  const written = await writeRegistry(out, manifest, sources, pending);
+  const report: BuildReport = { out, version: written.version, asOf: manifest.asOf, demo: !!manifest.demo, outlets: written.outlets, sources: sources.map((s) => s.report), seconds: (Date.now() - t0) / 1000 };
+  const refused = opts.refuse?.(report) ?? [];
+  written.finish(refused.length === 0);
+  return refused.length ? { ...report, refused } : report;
 }
 
 function tryCentroids(file: string): Centroids | null {
@@ -430,11 +449,15 @@ function institutionRows(pending: PendingOutlet[]): { name: string; legalName: s
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function writeRegistry(out: string, manifest: LoadedManifest, sources: ReadSource[], pending: PendingOutlet[]): { version: string; outlets: number } {
-  // Write to a temporary file beside the target, then rename: readers see old or new, whole.
+/**
+ * Write the registry to a temporary file beside the target; `finish(true)` renames it over the
+ * target (readers see old or new, whole), `finish(false)` removes it.
+ */
+async function writeRegistry(out: string, manifest: LoadedManifest, sources: ReadSource[], pending: PendingOutlet[]): Promise<{ version: string; outlets: number; finish: (keep: boolean) => void }> {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
   fs.rmSync(tmp, { force: true });
+  trackTemp(tmp);
   const db = new Database(tmp);
   try {
     db.exec(DDL);
@@ -442,6 +465,7 @@ function writeRegistry(out: string, manifest: LoadedManifest, sources: ReadSourc
     // and the export itself give the same version.
     const hash = createHash('sha256');
     const outlets = db.transaction(() => writeRows(db, hash, sources, pending))();
+    await letSignalsIn();
     db.exec(INDEXES);
     const digest = hash.digest('hex').slice(0, 12);
     const version = `${manifest.asOf}.${digest}`;
@@ -456,9 +480,15 @@ function writeRegistry(out: string, manifest: LoadedManifest, sources: ReadSourc
     })();
     db.exec('ANALYZE; VACUUM;');
     db.close();
-    fs.renameSync(tmp, out);
-    return { version, outlets };
+    await letSignalsIn();
+    const finish = (keep: boolean) => {
+      if (keep) fs.renameSync(tmp, out);
+      else fs.rmSync(tmp, { force: true });
+      untrackTemp(tmp);
+    };
+    return { version, outlets, finish };
   } catch (err) {
+    untrackTemp(tmp);
     try {
       db.close();
     } catch {
@@ -555,6 +585,7 @@ export function formatReport(r: BuildReport): string {
       continue;
     }
     lines.push(`  rows read ${s.rowsRead}, imported ${s.imported}, merged duplicates ${s.merged}, unplaced ${s.unplaced}, skipped ${s.skipped}${s.noAddress ? `, kept without an address ${s.noAddress}` : ''}`);
+    if (s.positions?.outOfRange || s.positions?.swapped) lines.push(`  positions: ${s.positions.outOfRange} out of range (dropped), ${s.positions.swapped} with longitude and latitude swapped (put right)`);
     lines.push(`  kinds: staffed ${s.kinds.staffed}, specialised centre ${s.kinds.centre}, self-service ${s.kinds.self_service}, non-bank office ${s.kinds.non_bank}; placed by ${Object.entries(s.placedBy).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     for (const k of s.skippedRows) lines.push(`  skipped row ${k.row}: ${k.reason}`);
     if (s.skipped > s.skippedRows.length) lines.push(`  … and ${s.skipped - s.skippedRows.length} more skipped`);
@@ -562,6 +593,7 @@ export function formatReport(r: BuildReport): string {
   }
   const sum = (k: 'rowsRead' | 'imported' | 'merged' | 'unplaced' | 'skipped') => r.sources.reduce((n, s) => n + s[k], 0);
   const read = sum('rowsRead');
+  if (r.refused) lines.push(`NOT WRITTEN: ${r.out} was left as it was, because`, ...r.refused.map((x) => `  - ${x}`));
   lines.push(`total: rows read ${read}, imported ${sum('imported')}, merged ${sum('merged')}, unplaced ${sum('unplaced')}, skipped ${sum('skipped')} (${read ? ((100 * sum('skipped')) / read).toFixed(2) : '0.00'}%)`);
   return lines.join('\n');
 }

@@ -431,8 +431,14 @@ export function openRegistry(file: string): Registry {
   const cached = open.get(file);
   if (cached && cached.mtimeMs === st.mtimeMs && cached.ino === st.ino) return cached.registry;
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  db.pragma('query_only = ON');
-  const schema = Number((db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value ?? 0);
+  let schema: number;
+  try {
+    db.pragma('query_only = ON');
+    schema = Number((db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value ?? 0);
+  } catch (err) {
+    db.close(); // a junk file: no handle left open on every retry
+    throw err;
+  }
   if (schema !== SCHEMA_VERSION) {
     db.close();
     throw new Error(`${file} was built by another version of registry:build (schema ${schema}, this one reads ${SCHEMA_VERSION}): build it again`);

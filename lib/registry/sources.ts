@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
+import { countPosition, readPosition, type PositionCounts } from './coords';
+import { readXlsx } from './xlsx';
 
 /**
  * Reading one source file into rows: a bank's own outlet list (网点名称,网点地址,电话,
@@ -57,12 +59,15 @@ export interface SourceRows {
   format: SourceFormat;
   rows: RawRow[];
   skipped: RowProblem[];
+  /** Rows whose position was out of range (dropped) or swapped (put right). */
+  positions: PositionCounts;
 }
 
 const OUTLET_HEADER = ['网点名称', '网点地址'];
 const LICENCE_HEADER = ['机构编码', '机构名称', '机构地址'];
 
-const text = z.preprocess((v) => (v === null || v === undefined ? '' : String(v).trim()), z.string());
+// A line break inside a cell (an address typed over two lines in the spreadsheet) is a space.
+const text = z.preprocess((v) => (v === null || v === undefined ? '' : String(v).replace(/\s*[\r\n]+\s*/g, ' ').trim()), z.string());
 const OutletListRow = z.object({
   网点名称: text,
   网点地址: text,
@@ -130,9 +135,7 @@ function toObjects(table: unknown[][], firstRow: number, lineOf?: (i: number) =>
 
 async function readTable(file: string): Promise<{ table: unknown[][]; lineOf?: (i: number) => number }> {
   if (/\.xlsx$/i.test(file)) {
-    const { readSheet } = await import('read-excel-file/node');
-    const data = (await readSheet(file)) as unknown[][];
-    return { table: data };
+    return { table: readXlsx(file) };
   }
   const raw = fs.readFileSync(file);
   // The project's own snapshot of the licence export is gzipped CSV.
@@ -140,6 +143,8 @@ async function readTable(file: string): Promise<{ table: unknown[][]; lineOf?: (
   if (buf.includes(0)) throw new Error('not a text file (it holds NUL bytes)');
   try {
     const records = parseCsv(buf, CSV_OPTIONS) as unknown as { record: string[]; info: { lines: number } }[];
+    // A row of a source never holds a line break: one that does swallowed the lines after a stray quote.
+    if (records.some((r) => r.record.some((c) => /[\r\n]/.test(c)))) throw new Error('stray quote');
     return { table: records.map((r) => r.record), lineOf: (i: number) => records[i + 1].info.lines };
   } catch {
     // A broken quote spoils the file for a strict reader: read line by line instead, so that
@@ -153,13 +158,16 @@ async function readTable(file: string): Promise<{ table: unknown[][]; lineOf?: (
         const [record] = parseCsv(line, { relax_column_count: true, relax_quotes: true }) as string[][];
         table.push(record ?? []);
       } catch (err) {
-        table.push([BROKEN, err instanceof Error ? err.message : String(err)]);
+        table.push([BROKEN, strayQuote(line) ?? (err instanceof Error ? err.message : String(err))]);
       }
       rowOf.push(k + 1);
     });
     return { table, lineOf: (i: number) => rowOf[i + 1] };
   }
 }
+
+/** A line whose quotes do not pair: the reader would take the lines after it as part of this row. */
+const strayQuote = (line: string) => ((line.match(/"/g)?.length ?? 0) % 2 === 1 ? 'stray quote: an opening " is never closed, so this row would swallow the lines after it' : null);
 
 /** A gzipped source may not unpack to more than this. */
 const MAX_CSV_BYTES = 512 * 1024 * 1024;
@@ -178,6 +186,12 @@ export async function readSource(file: string, declared?: SourceFormat): Promise
 
   const rows: RawRow[] = [];
   const skipped: RowProblem[] = [];
+  const positions: PositionCounts = { outOfRange: 0, swapped: 0 };
+  const position = (lng: string | undefined, lat: string | undefined) => {
+    const p = readPosition(lng, lat);
+    countPosition(positions, p.issue);
+    return { lng: p.lng, lat: p.lat };
+  };
   for (const r of records) {
     if (r.cells[0] === BROKEN) {
       skipped.push({ row: r.row, reason: `unreadable line: ${String(r.cells[1])}` });
@@ -200,8 +214,7 @@ export async function readSource(file: string, declared?: SourceFormat): Promise
         name: o.网点名称,
         address: o.网点地址,
         phone: o.电话 || null,
-        lng: readCoordinate(o.Longitude, 'lng'),
-        lat: readCoordinate(o.Latitude, 'lat'),
+        ...position(o.Longitude, o.Latitude),
         previousAddress: null,
         previous: null,
         licence: null,
@@ -223,8 +236,7 @@ export async function readSource(file: string, declared?: SourceFormat): Promise
         name: o.机构名称,
         address: o.机构地址,
         phone: null,
-        lng: readCoordinate(o.经度, 'lng'),
-        lat: readCoordinate(o.纬度, 'lat'),
+        ...position(o.经度, o.纬度),
         previousAddress: o.前机构地址 || previousAddressOf(o.变更前机构信息),
         previous:
           o.前流水号 || o.前机构编码 || o.前机构名称 || o.前机构地址
@@ -244,5 +256,5 @@ export async function readSource(file: string, declared?: SourceFormat): Promise
       });
     }
   }
-  return { format, rows, skipped };
+  return { format, rows, skipped, positions };
 }

@@ -3,7 +3,7 @@ import type { CheckResult } from '../check/result';
 import { contractOrder } from '../check/serialize';
 import { checkBytes, checkText, type InputError } from '../input';
 import type { Registry } from '../registry/registry';
-import { shareUrl } from '../web/share';
+import { shareLinks } from '../web/share-link';
 
 /**
  * From a text as received to its answer, the one way every face takes it: the API, the batch
@@ -27,7 +27,7 @@ export function checkOne(input: string | Uint8Array, ctx: CheckContext): CheckAn
   const checked = typeof input === 'string' ? checkText(input) : checkBytes(input);
   if (!checked.ok) return { ok: false, error: checked.error };
   const result = check(checked.text, ctx.registry);
-  const link = ctx.shareBase !== undefined ? shareUrl(ctx.shareBase, checked.text, ctx.registry.info.version) : null;
+  const link = ctx.shareBase !== undefined ? shareLinks(ctx.shareBase, result, ctx.registry).url : null;
   const json = link === null ? contractOrder(result) : { ...contractOrder(result), shareUrl: link };
   return { ok: true, text: checked.text, result, json, shareUrl: link };
 }

@@ -22,8 +22,8 @@ export const CheckResponse = CheckResult.extend({
   shareUrl: z.url().describe('A link to the result page; it carries the text and is checked again when opened.'),
 }).meta({ id: 'CheckResponse' });
 
-/** The input's own error codes (lib/input), then those of HTTP requests. */
-export const ErrorCode = z.enum([...INPUT_ERROR_CODES, 'invalid_json', 'invalid_request', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'internal']);
+/** The input's own error codes (lib/input), then those of HTTP requests and of the server. */
+export const ErrorCode = z.enum([...INPUT_ERROR_CODES, 'invalid_json', 'invalid_request', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'not_found', 'uri_too_long', 'registry_unavailable', 'internal']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ErrorResponse = z
@@ -32,7 +32,8 @@ export const ErrorResponse = z
 
 export const HealthResponse = z
   .object({
-    status: z.literal('ok'),
+    status: z.enum(['ok', 'degraded']).describe('degraded: the registry file cannot be read, and the last good registry is served'),
+    reason: z.string().optional().describe('Why the status is degraded.'),
     registry: z.object({
       version: z.string(),
       asOf: z.string(),

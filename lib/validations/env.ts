@@ -10,6 +10,13 @@ const TileTemplate = z
   .refine((t) => ['{z}', '{x}', '{y}'].every((k) => t.includes(k)), 'a tile template needs {z}, {x} and {y}')
   .refine((t) => URL.canParse(t.replace(/\{[a-z]\}/g, 'a')), 'not a valid URL');
 
+/** One host, as in a Host header: DNS labels or an IP literal, and an optional port; never a list. */
+export function isHostName(host: string): boolean {
+  if (host.length > 260) return false;
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)(?::(\d{1,5}))?$/i.exec(host);
+  return !!m && (m[2] === undefined || Number(m[2]) <= 65535);
+}
+
 /**
  * The environment, read and checked once. Every setting has a safe default, so the app starts
  * with nothing set (the demo registry, OpenStreetMap tiles).
@@ -19,7 +26,15 @@ const Env = z.object({
   /** Without REGISTRY_DB: licences (the default, the regulator's registry) or demo (made-up outlets, for tests). */
   REGISTRY: z.preprocess(unset, z.enum(['licences', 'demo']).default('licences')),
   /** Where the site is reached from outside, for share links (else taken from the request). */
-  PUBLIC_BASE_URL: z.preprocess(unset, z.url({ protocol: /^https?$/ }).optional()),
+  PUBLIC_BASE_URL: z.preprocess(
+    unset,
+    z
+      .url({ protocol: /^https?$/ })
+      .refine((u) => !/[\s,]/.test(u), 'one address, not a list')
+      .refine((u) => URL.canParse(u) && !new URL(u).username && !new URL(u).password && !new URL(u).search && !new URL(u).hash, 'an address with no user, query or fragment')
+      .refine((u) => URL.canParse(u) && isHostName(new URL(u).host), 'a well-formed host name')
+      .optional(),
+  ),
   /** Map tiles: osm (default), amap (serves China well, GCJ-02), none, or an https URL template. */
   MAP_TILES: z.preprocess(unset, z.union([z.enum(['osm', 'amap', 'none']), TileTemplate]).default('osm')),
   MAP_ATTRIBUTION: z.preprocess(unset, z.string().optional()),
@@ -27,8 +42,8 @@ const Env = z.object({
   MAP_SUBDOMAINS: z.preprocess(unset, z.string().regex(/^[a-z0-9]{1,10}$/i).default('abc')),
   RATE_LIMIT_PER_MINUTE: count(60, 0),
   BATCH_RATE_LIMIT_PER_MINUTE: count(6, 0),
-  /** How many proxies in front of the app append to X-Forwarded-For (the client is that far from the right). */
-  TRUSTED_PROXY_HOPS: count(1, 1, 10),
+  /** How many proxies in front of the app append to X-Forwarded-For (the client is that far from the right); 0: none, the socket's address. */
+  TRUSTED_PROXY_HOPS: count(0, 0, 10),
 });
 
 export type AppEnv = z.infer<typeof Env>;

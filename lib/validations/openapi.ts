@@ -17,7 +17,10 @@ const ERROR_TEXT: Record<number, string> = {
   400: 'Not JSON, not the expected shape, or a text that is empty or not text (codes invalid_json, invalid_request, empty, binary, invalid_utf8).',
   413: 'The body or the text is too large (codes payload_too_large, too_long).',
   415: 'Not sent as application/json (code unsupported_media_type).',
+  414: 'GET with a query too long for a link (code uri_too_long): send the text by POST.',
   429: 'Too many requests from this client (code rate_limited); see Retry-After.',
+  500: 'An unexpected error on the server (code internal).',
+  503: 'No registry to answer from (code registry_unavailable); see Retry-After.',
 };
 
 /** The OpenAPI 3 document of the API, built from the schemas the route handlers use. */
@@ -34,23 +37,23 @@ export function openApiDocument() {
         post: {
           summary: 'Check an address or a whole message',
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CheckRequest' } } } },
-          responses: { 200: { description: 'The verdict and its evidence', content: { 'application/json': { schema: { $ref: '#/components/schemas/CheckResponse' } } } }, ...errors([400, 413, 415, 429]) },
+          responses: { 200: { description: 'The verdict and its evidence', content: { 'application/json': { schema: { $ref: '#/components/schemas/CheckResponse' } } } }, ...errors([400, 413, 415, 429, 500, 503]) },
         },
         get: {
           summary: 'Check an address or message given in the query (for the browser extension)',
           parameters: [{ name: 'text', in: 'query', required: true, schema: { type: 'string', maxLength: 2000 } }],
-          responses: { 200: { description: 'The verdict and its evidence', content: { 'application/json': { schema: { $ref: '#/components/schemas/CheckResponse' } } } }, ...errors([400, 413, 429]) },
+          responses: { 200: { description: 'The verdict and its evidence', content: { 'application/json': { schema: { $ref: '#/components/schemas/CheckResponse' } } } }, ...errors([400, 413, 414, 429, 500, 503]) },
         },
       },
       '/api/batch': {
         post: {
           summary: 'Check up to 1,000 texts; one JSON line per text, streamed in order',
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchRequest' } } } },
-          responses: { 200: { description: 'NDJSON: {"index", "result"} or {"index", "error"} per line', content: { 'application/x-ndjson': { schema: { type: 'string' } } } }, ...errors([400, 413, 415, 429]) },
+          responses: { 200: { description: 'NDJSON: {"index", "result"} or {"index", "error"} per line', content: { 'application/x-ndjson': { schema: { type: 'string' } } } }, ...errors([400, 413, 415, 429, 500, 503]) },
         },
       },
       '/api/health': {
-        get: { summary: 'The registry this instance serves, and its uptime', responses: { 200: { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/HealthResponse' } } } } } },
+        get: { summary: 'The registry this instance serves, and its uptime', responses: { 200: { description: 'ok, or degraded: the registry file cannot be read and the last good one is served (see reason)', content: { 'application/json': { schema: { $ref: '#/components/schemas/HealthResponse' } } } }, ...errors([500, 503]) } },
       },
     },
     components: {

@@ -33,19 +33,25 @@ export function corsHeaders(request: Request): Record<string, string> {
   };
 }
 
+/** Set by scripts/peer-address.cjs (loaded by npm start) from the socket, over anything a client sent. */
+export const PEER_HEADER = 'x-realbranch-peer';
+
 /**
- * The client behind a request, for the rate limit. Each proxy in front of the app appends the
- * address it was reached from to X-Forwarded-For, so the entry `trustedHops` from the right is
- * the one our own nearest trusted proxy wrote; entries left of it are whatever the client sent
- * and could be forged. (Without a proxy, Next.js fills the header from the socket.)
+ * The client behind a request, for the rate limit. With no proxy in front (trustedHops 0, the
+ * default) it is the socket's peer address, and X-Forwarded-For and X-Real-IP, which any
+ * client can write, count for nothing. Behind proxies, each appends the address it was reached
+ * from to X-Forwarded-For, so the entry `trustedHops` from the right is the one our own
+ * nearest trusted proxy wrote; entries left of it could be forged.
  */
-export function clientKey(request: Request, trustedHops = 1): string {
+export function clientKey(request: Request, trustedHops = 0): string {
+  const peer = request.headers.get(PEER_HEADER)?.trim().slice(0, 64) || null;
+  if (!(trustedHops >= 1)) return peer ?? 'direct';
   const forwarded = request.headers.get('x-forwarded-for');
   if (forwarded) {
     const hops = forwarded.split(',').map((s) => s.trim()).filter(Boolean);
-    if (hops.length) return hops[Math.max(0, hops.length - Math.max(1, trustedHops))].slice(0, 64);
+    if (hops.length) return hops[Math.max(0, hops.length - Math.floor(trustedHops))].slice(0, 64);
   }
-  return request.headers.get('x-real-ip')?.slice(0, 64) ?? 'direct';
+  return request.headers.get('x-real-ip')?.slice(0, 64) ?? peer ?? 'direct';
 }
 
 export type BodyResult = { ok: true; text: string } | { ok: false; status: number; code: ErrorCode; message: string };
@@ -110,4 +116,13 @@ export async function readJsonBody<T extends z.ZodType>(
   const parsed = parseJson(body.text, schema);
   if (!parsed.ok) for (const [k, v] of Object.entries(headers)) parsed.response.headers.set(k, v);
   return parsed;
+}
+
+/** Longest GET URL the API reads (a link's worth); longer texts are sent by POST. */
+export const MAX_GET_URL = 4096;
+
+/** 414 in the one error shape for a GET longer than MAX_GET_URL, else null. */
+export function uriTooLong(request: Request, headers: Record<string, string> = {}): Response | null {
+  if (request.url.length <= MAX_GET_URL) return null;
+  return errorResponse(414, 'uri_too_long', `The query is longer than ${MAX_GET_URL} characters: send the text by POST /api/check {"text": "..."}.`, headers);
 }

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import { clientKey, corsHeaders, errorResponse, readJsonBody } from './http';
+import { inputError } from '../input';
+import { clientKey, corsHeaders, errorResponse, readJsonBody, uriTooLong } from './http';
+import { strictQueryParam } from './query';
 import type { RateLimiter } from './rate-limit';
 
 /**
@@ -29,9 +31,17 @@ function refused(request: Request, opts: RequestOptions, headers: Record<string,
 }
 
 function fromQuery<T extends z.ZodType>(request: Request, schema: T, headers: Record<string, string>): ParsedRequest<T> {
-  // A name given twice counts once, as its first value.
+  const long = uriTooLong(request, headers);
+  if (long) return { ok: false, response: long };
+  // A name given twice counts once, as its first value; each is decoded as strictly as a
+  // POST body (broken UTF-8 is invalid_utf8, never quietly U+FFFD).
   const query: Record<string, string> = {};
-  for (const [k, v] of new URL(request.url).searchParams) if (!(k in query)) query[k] = v;
+  for (const k of new URL(request.url).searchParams.keys()) {
+    if (k in query) continue;
+    const v = strictQueryParam(request.url, k);
+    if (!v.ok) return { ok: false, response: errorResponse(400, 'invalid_utf8', inputError('invalid_utf8').message, headers) };
+    query[k] = v.value ?? '';
+  }
   const r = schema.safeParse(query);
   if (r.success) return { ok: true, data: r.data, headers };
   const message = r.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');

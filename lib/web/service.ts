@@ -1,22 +1,31 @@
-import { currentRegistry } from '../registry/demo';
 import type { Registry } from '../registry/registry';
 import { checkOne, type CheckAnswer } from '../service/check-one';
-import { appEnv } from '../validations/env';
+import { appEnv, isHostName } from '../validations/env';
+import { servedRegistry } from './registry-state';
 
 /** What the pages and the API share: the registry of this moment, the check, the share link. */
 
 export async function registry(): Promise<Registry> {
-  return currentRegistry();
+  return (await servedRegistry()).registry;
 }
 
-/** The origin share links point to: PUBLIC_BASE_URL, else what the request came through. */
+/**
+ * The origin share links point to: PUBLIC_BASE_URL, else the host the request came to. With no
+ * trusted proxy, that is the Host header; behind one, X-Forwarded-Host (and -Proto), which only
+ * a proxy may set. Either counts only as a single well-formed host, never a list or junk.
+ */
 export function baseUrl(request?: Request, hostHeader?: string | null, protoHeader?: string | null): string {
-  const configured = appEnv().PUBLIC_BASE_URL;
-  if (configured) return configured.replace(/\/+$/, '');
-  const host = hostHeader ?? request?.headers.get('x-forwarded-host') ?? request?.headers.get('host');
-  const proto = protoHeader ?? request?.headers.get('x-forwarded-proto') ?? (request ? new URL(request.url).protocol.replace(':', '') : 'http');
-  if (host && /^[A-Za-z0-9.-]+(?::\d+)?$/.test(host)) return `${proto === 'https' ? 'https' : 'http'}://${host}`;
-  return request ? new URL(request.url).origin : 'http://localhost:3000';
+  const env = appEnv();
+  if (env.PUBLIC_BASE_URL) return env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+  const proxied = env.TRUSTED_PROXY_HOPS >= 1;
+  const h = request?.headers;
+  const host = hostHeader ?? (proxied ? h?.get('x-forwarded-host') : null) ?? h?.get('host');
+  const fromUrl = request && URL.canParse(request.url) ? new URL(request.url) : null;
+  const proto = protoHeader ?? (proxied ? h?.get('x-forwarded-proto') : null) ?? fromUrl?.protocol.replace(':', '') ?? 'http';
+  const scheme = proto === 'https' ? 'https' : 'http';
+  if (host && isHostName(host)) return `${scheme}://${host}`;
+  if (fromUrl && isHostName(fromUrl.host)) return fromUrl.origin;
+  return 'http://localhost:3000';
 }
 
 /** One text against the registry of this moment, its answer carrying a share link to `base`. */

@@ -38,3 +38,62 @@ export function resultPath(text: string, version?: string): string {
 export function shareUrl(base: string, text: string, version: string): string {
   return `${base.replace(/\/+$/, '')}${resultPath(text, version)}`;
 }
+
+/**
+ * The default share link carries what the check needs, not the whole message:
+ *   /r?a=<base64url: the address as read>&b=<base64url: the bank as written>&s=<signal codes, dot-separated>&v=<version tag>
+ * The page checks "b a" again; the warning signals travel as codes (their words are on the
+ * page, not in the link). Names, phone numbers and amounts of the message stay out of it.
+ * The whole text travels only when a person chooses it (t=, as links always did).
+ */
+export interface SharedClaim {
+  /** What to check: the whole text (t, q) or the bank and the address put together (a, b). */
+  text: string;
+  /** Signal codes the link carries (compact links only), in order, unknown ones dropped by the page. */
+  signals: string[];
+  whole: boolean;
+}
+
+const CODE = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** The text to check for a bank and an address as read. */
+export function claimText(address: string, bank: string): string {
+  if (!bank || address.includes(bank)) return address;
+  return address ? `${bank} ${address}` : bank;
+}
+
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+const param = (p: Params, k: string): string | undefined => {
+  const v = p instanceof URLSearchParams ? p.get(k) ?? undefined : p[k];
+  return typeof v === 'string' ? v : undefined;
+};
+
+/** What a result link (or a preview's query) carries; null when it carries nothing we can read. */
+export function readSharedClaim(p: Params): SharedClaim | null {
+  const t = param(p, 't');
+  if (t) {
+    const text = decodeText(t);
+    return text === null ? null : { text, signals: [], whole: true };
+  }
+  const q = param(p, 'q');
+  if (q !== undefined) return { text: q, signals: [], whole: true };
+  const a = param(p, 'a');
+  const b = param(p, 'b');
+  if (a === undefined && b === undefined) return null;
+  const address = a ? decodeText(a) : '';
+  const bank = b ? decodeText(b) : '';
+  if (address === null || bank === null) return null;
+  const signals = [...new Set((param(p, 's') ?? '').split('.').filter((c) => CODE.test(c)))].slice(0, 20);
+  return { text: claimText(address, bank), signals, whole: false };
+}
+
+/** The query of a compact link. */
+export function claimQuery(address: string, bank: string, signals: string[], version?: string): string {
+  const params = new URLSearchParams();
+  if (address) params.set('a', encodeText(address));
+  if (bank && !address.includes(bank)) params.set('b', encodeText(bank));
+  const codes = signals.filter((c) => CODE.test(c));
+  if (codes.length) params.set('s', codes.join('.'));
+  if (version) params.set('v', versionTag(version));
+  return params.toString();
+}

@@ -21,7 +21,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('registry:build', () => {
   test('prints an import report per source', () => {
-    const r = cli('registry-build', ['--manifest', path.join(root, 'data/fixtures/registry/manifest.json'), '--out', path.join(dir, 'fx.sqlite')]);
+    // (The fixtures name a missing file on purpose: a partial build needs --allow-missing.)
+    const r = cli('registry-build', ['--manifest', path.join(root, 'data/fixtures/registry/manifest.json'), '--out', path.join(dir, 'fx.sqlite'), '--allow-missing']);
     expect(r.status).toBe(0);
     const out = r.stdout.toString();
     expect(out).toMatch(/source outlets\.csv .*\n {2}rows read 8, imported 6, merged duplicates 1, unplaced 1, skipped 1/);

@@ -26,7 +26,13 @@ const BAD: Bad[] = [
   { name: 'binary text', method: 'POST', url: '/api/check', headers: json, body: JSON.stringify({ text: '\u0000\u0001\u0002\u0003PK\u0003\u0004\u0000\u0000' }), status: 400, code: 'binary' },
   { name: 'GET without text', method: 'GET', url: '/api/check', status: 400, code: 'invalid_request' },
   { name: 'GET with empty text', method: 'GET', url: '/api/check?text=', status: 400, code: 'empty' },
-  { name: 'GET with text too long', method: 'GET', url: `/api/check?text=${encodeURIComponent('深'.repeat(1000) + 'a'.repeat(1001))}`, status: 413, code: 'too_long' },
+  { name: 'GET with text too long', method: 'GET', url: `/api/check?text=${'a'.repeat(2001)}`, status: 413, code: 'too_long' },
+  { name: 'GET longer than a link (4,096 characters)', method: 'GET', url: `/api/check?text=${encodeURIComponent('深'.repeat(1000))}`, status: 414, code: 'uri_too_long' },
+  { name: 'GET of 30,000 characters (over Node.js\'s default header limit)', method: 'GET', url: `/api/check?text=${'a'.repeat(30_000)}`, status: 414, code: 'uri_too_long' },
+  { name: 'GET with escapes that are not UTF-8', method: 'GET', url: '/api/check?text=%E6%B7%B1%FF%FE', status: 400, code: 'invalid_utf8' },
+  { name: 'GET with a lone surrogate in UTF-8', method: 'GET', url: '/api/check?text=%E6%B7%B1%ED%A0%80', status: 400, code: 'invalid_utf8' },
+  { name: 'POST with a lone surrogate escape', method: 'POST', url: '/api/check', headers: json, body: '{"text":"深圳\\ud800"}', status: 400, code: 'invalid_utf8' },
+  { name: 'POST with a lone surrogate in UTF-8', method: 'POST', url: '/api/check', headers: json, body: Buffer.concat([Buffer.from('{"text":"深'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]), status: 400, code: 'invalid_utf8' },
   { name: 'batch: not JSON', method: 'POST', url: '/api/batch', headers: json, body: 'texts', status: 400, code: 'invalid_json' },
   { name: 'batch: no texts', method: 'POST', url: '/api/batch', headers: json, body: '{"texts": []}', status: 400, code: 'invalid_request' },
   { name: 'batch: over 1,000 texts', method: 'POST', url: '/api/batch', headers: json, body: JSON.stringify({ texts: Array(1001).fill('深圳') }), status: 400, code: 'invalid_request' },
@@ -86,7 +92,8 @@ test('POST /api/check answers the command line JSON plus shareUrl', async ({ req
   expect(Object.keys(body.matches[0]).slice(0, 6)).toEqual(['bank', 'name', 'address', 'floors', 'kind', 'source']);
   expect(body.matches[0].floors).toEqual([1, 2]);
   expect(body.registry.demo).toBe(true);
-  expect(body.shareUrl).toMatch(/\/r\?t=[A-Za-z0-9_-]+&v=/);
+  // The address and bank as read, the signals as codes: not the message.
+  expect(body.shareUrl).toMatch(/\/r\?a=[A-Za-z0-9_-]+&b=[A-Za-z0-9_-]+&s=upfront_fee&v=[0-9a-f]+$/);
 });
 
 test('GET /api/check answers the same for the extension, with CORS for extension origins only', async ({ request }) => {

@@ -15,7 +15,7 @@ test('the batch page checks pasted lines, shows progress and a table, and downlo
   expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-verdict')))).toEqual(Object.keys(EXAMPLES));
   await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '6');
   // Each row links to its own result page.
-  await expect(rows.nth(1).locator('a')).toHaveAttribute('href', /\/r\?t=/);
+  await expect(rows.nth(1).locator('a')).toHaveAttribute('href', /\/r\?a=/);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
   const csv = fs.readFileSync((await download.path())!, 'utf8');

@@ -141,7 +141,7 @@ test('selecting an office-floor address and choosing the menu item shows office_
     expect(s.title).toBe('不是银行网点：是同一栋楼的其他楼层');
     expect(s.text).toBe(ADDRESS.office_floor);
     expect(s.outlet).toContain('1-2层');
-    expect(s.full).toMatch(new RegExp(`^${SERVER.replace(/\./g, '\\.')}/r\\?t=`));
+    expect(s.full).toMatch(new RegExp(`^${SERVER.replace(/\./g, '\\.')}/r\\?[abt]=`));
   } finally {
     await context.close();
   }

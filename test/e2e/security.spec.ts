@@ -29,7 +29,7 @@ test('Open Graph tags and the title say the verdict, never the text', async ({ p
     expect(s).not.toContain('<img');
     expect(s).not.toContain('演示大道');
   }
-  expect(og.some((s) => /\/api\/og\?t=/.test(s))).toBe(true);
+  expect(og.some((s) => /\/api\/og\?[abt]=/.test(s))).toBe(true);
 });
 
 test('the batch table shows text as text', async ({ page }) => {

@@ -93,13 +93,16 @@ test('on a phone, in both languages, the verdict is on the first screen and noth
 test('a share link opened elsewhere gives the same verdict, checked again', async ({ page, browser }) => {
   await page.goto(resultPath(EXAMPLES.office_floor));
   const link = (await page.getByTestId('share-link').textContent())!.trim();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/r\?t=[A-Za-z0-9_-]+&v=[0-9a-f]+$/);
+  // By default the link carries the address and the bank as read, and the signals as codes.
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/r\?a=[A-Za-z0-9_-]+&b=[A-Za-z0-9_-]+&s=upfront_fee&v=[0-9a-f]+$/);
   // A fresh browser, as a relative receiving the link would have.
   const other = await browser.newContext({ locale: 'zh-CN' });
   const p2 = await other.newPage();
   await p2.goto(link);
   await expect(p2.locator('section.verdict')).toHaveAttribute('data-verdict', 'office_floor');
-  await expect(p2.locator('.received')).toHaveText(EXAMPLES.office_floor);
+  await expect(p2.locator('.received')).toHaveText('建设银行 深圳市福田区演示大道88号示例金融大厦18楼1803室');
+  await expect(p2.getByTestId('claim-only')).toBeVisible();
+  await expect(p2.locator('[data-signal="upfront_fee"]')).toBeVisible();
   await expect(p2.locator('.notice')).toHaveCount(0);
   // A link made with another registry version says the answer was checked again on new data.
   await p2.goto(link.replace(/v=[0-9a-f]+/, 'v=000000000000'));

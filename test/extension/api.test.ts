@@ -26,6 +26,19 @@ function fakeFetch(answer: { status?: number; body?: unknown; raw?: string } | E
 }
 
 describe('one check on the server', () => {
+  test('a long text goes by POST (the server answers a long GET with 414), a short one by GET', async () => {
+    const seen: { url: string; method: string; body: string | null; type: string | null }[] = [];
+    const impl = (async (url: string | URL | Request, init?: RequestInit) => {
+      seen.push({ url: String(url), method: init?.method ?? 'GET', body: (init?.body as string) ?? null, type: new Headers(init?.headers).get('content-type') });
+      return new Response(JSON.stringify(ANSWER), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    const long = `我是建设银行信贷经理，${'您好'.repeat(300)}请到深圳市福田区演示大道88号示例金融大厦18楼1803室签约`;
+    expect((await checkOnServer(SERVER, long, impl)).ok).toBe(true);
+    expect((await checkOnServer(SERVER, '深圳市福田区演示大道88号', impl)).ok).toBe(true);
+    expect(seen[0]).toEqual({ url: `${SERVER}/api/check`, method: 'POST', body: JSON.stringify({ text: long }), type: 'application/json' });
+    expect(seen[1]).toMatchObject({ url: `${SERVER}/api/check?text=${encodeURIComponent('深圳市福田区演示大道88号')}`, method: 'GET' });
+  });
+
   test('asks GET /api/check with the text, and reads the answer', async () => {
     const f = fakeFetch({ body: ANSWER });
     const r = await checkOnServer(SERVER, '深圳市 88号&x=1', f.impl);

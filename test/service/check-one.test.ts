@@ -40,7 +40,8 @@ describe('checkOne: every face’s way from a text to its answer', () => {
     const a = checkOne('建设银行 深圳市福田区演示大道200号', { registry: demo(), shareBase: 'https://realbranch.example/' });
     expect(a.ok).toBe(true);
     if (!a.ok) return;
-    expect(a.shareUrl).toMatch(/^https:\/\/realbranch\.example\/r\?t=[A-Za-z0-9_-]+&v=/);
+    // By default the compact link: the address and the bank as read (issue 12), not the whole text.
+    expect(a.shareUrl).toMatch(/^https:\/\/realbranch\.example\/r\?a=[A-Za-z0-9_-]+&b=[A-Za-z0-9_-]+&/);
     expect(a.json.shareUrl).toBe(a.shareUrl);
     expect(CheckResponse.safeParse(a.json).success).toBe(true);
   });

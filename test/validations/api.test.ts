@@ -89,7 +89,7 @@ describe('ErrorCode and ErrorResponse', () => {
 
   test('has exactly the codes the API documents', () => {
     expect([...ErrorCode.options].sort()).toEqual(
-      ['binary', 'empty', 'internal', 'invalid_json', 'invalid_request', 'invalid_utf8', 'payload_too_large', 'rate_limited', 'too_long', 'unsupported_media_type'].sort(),
+      ['binary', 'empty', 'internal', 'invalid_json', 'invalid_request', 'invalid_utf8', 'not_found', 'payload_too_large', 'rate_limited', 'registry_unavailable', 'too_long', 'unsupported_media_type', 'uri_too_long'].sort(),
     );
   });
 
@@ -115,8 +115,13 @@ describe('HealthResponse', () => {
     expect(HealthResponse.parse(health)).toEqual(health);
   });
 
+  test('accepts a degraded answer with its reason', () => {
+    const degraded = { ...health, status: 'degraded', reason: 'the registry file cannot be read' };
+    expect(HealthResponse.parse(degraded)).toEqual(degraded);
+  });
+
   test.each([
-    ['another status', { ...health, status: 'degraded' }],
+    ['another status', { ...health, status: 'down' }],
     ['a fractional outlet count', { ...health, registry: { ...health.registry, outlets: 1.5 } }],
     ['no uptime', { status: 'ok', registry: health.registry }],
   ])('refuses %s', (_name, body) => {

@@ -25,7 +25,7 @@ describe('appEnv defaults', () => {
       REGISTRY: 'licences',
       RATE_LIMIT_PER_MINUTE: 60,
       BATCH_RATE_LIMIT_PER_MINUTE: 6,
-      TRUSTED_PROXY_HOPS: 1,
+      TRUSTED_PROXY_HOPS: 0,
     });
   });
 
@@ -49,6 +49,7 @@ describe('appEnv values', () => {
     ['RATE_LIMIT_PER_MINUTE', '1e3', 1000],
     ['BATCH_RATE_LIMIT_PER_MINUTE', '0', 0],
     ['BATCH_RATE_LIMIT_PER_MINUTE', '12', 12],
+    ['TRUSTED_PROXY_HOPS', '0', 0],
     ['TRUSTED_PROXY_HOPS', '1', 1],
     ['TRUSTED_PROXY_HOPS', '2', 2],
     ['TRUSTED_PROXY_HOPS', '10', 10],
@@ -70,13 +71,19 @@ describe('appEnv values', () => {
     ['RATE_LIMIT_PER_MINUTE', '60/min'],
     ['BATCH_RATE_LIMIT_PER_MINUTE', '-6'],
     ['BATCH_RATE_LIMIT_PER_MINUTE', 'NaN'],
-    ['TRUSTED_PROXY_HOPS', '0'],
+    ['TRUSTED_PROXY_HOPS', '-1'],
     ['TRUSTED_PROXY_HOPS', '11'],
     ['TRUSTED_PROXY_HOPS', '1.5'],
     ['TRUSTED_PROXY_HOPS', 'two'],
     ['PUBLIC_BASE_URL', 'realbranch.example'],
     ['PUBLIC_BASE_URL', 'not a url'],
     ['PUBLIC_BASE_URL', '/relative/path'],
+    ['PUBLIC_BASE_URL', 'https://a.example,https://b.example'],
+    ['PUBLIC_BASE_URL', 'https://a.example, b.example'],
+    ['PUBLIC_BASE_URL', 'https://user:pw@realbranch.example'],
+    ['PUBLIC_BASE_URL', 'https://realbranch.example/?x=1'],
+    ['PUBLIC_BASE_URL', 'https://realbranch.example/#top'],
+    ['PUBLIC_BASE_URL', 'https://bad_host.example'],
   ])('%s=%j is refused', (name, value) => {
     expect(() => read({ [name]: value })).toThrow(name);
   });
@@ -105,7 +112,7 @@ describe('appEnv(process.env)', () => {
 
   test('a bad process environment fails with a message that names every bad variable', async () => {
     vi.stubEnv('RATE_LIMIT_PER_MINUTE', 'lots');
-    vi.stubEnv('TRUSTED_PROXY_HOPS', '0');
+    vi.stubEnv('TRUSTED_PROXY_HOPS', '-1');
     const env = await fresh();
     expect(() => env.appEnv()).toThrow(/^invalid environment: .*RATE_LIMIT_PER_MINUTE: .*; TRUSTED_PROXY_HOPS: /);
   });
@@ -194,7 +201,7 @@ describe('tileConfig', () => {
   test.each([
     ['RATE_LIMIT_PER_MINUTE', 60],
     ['BATCH_RATE_LIMIT_PER_MINUTE', 6],
-    ['TRUSTED_PROXY_HOPS', 1],
+    ['TRUSTED_PROXY_HOPS', 0],
   ] as const)('an empty %s= means unset: the default, not 0', (key, dflt) => {
     expect(read({ [key]: '' })[key]).toBe(dflt);
   });

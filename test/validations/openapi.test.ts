@@ -56,10 +56,10 @@ describe('the OpenAPI document', () => {
   });
 
   test.each([
-    ['/api/check', 'post', ['200', '400', '413', '415', '429']],
-    ['/api/check', 'get', ['200', '400', '413', '429']],
-    ['/api/batch', 'post', ['200', '400', '413', '415', '429']],
-    ['/api/health', 'get', ['200']],
+    ['/api/check', 'post', ['200', '400', '413', '415', '429', '500', '503']],
+    ['/api/check', 'get', ['200', '400', '413', '414', '429', '500', '503']],
+    ['/api/batch', 'post', ['200', '400', '413', '415', '429', '500', '503']],
+    ['/api/health', 'get', ['200', '500', '503']],
   ])('%s %s answers %j', (path, method, statuses) => {
     expect(Object.keys(json.paths[path][method].responses).sort()).toEqual(statuses);
   });
@@ -93,8 +93,8 @@ describe('the OpenAPI document', () => {
       if (m) for (const c of m[1].split(/,\s*/)) named.add(c.trim());
     }
     for (const c of named) expect(ErrorCode.options).toContain(c);
-    // internal is not answered by these routes' documented statuses.
-    expect([...named].sort()).toEqual(ErrorCode.options.filter((c) => c !== 'internal').sort());
+    // not_found is not answered by these routes.
+    expect([...named].sort()).toEqual(ErrorCode.options.filter((c) => c !== 'not_found').sort());
   });
 
   test('GET /api/check limits text to the length a check accepts', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { BatchRequest, CheckRequest, ErrorResponse } from '../../lib/validations/api';
-import { clientKey, corsHeaders, errorResponse, jsonResponse, parseJson, readBody, readJsonBody } from '../../lib/web/http';
+import { clientKey, PEER_HEADER, corsHeaders, errorResponse, jsonResponse, parseJson, readBody, readJsonBody } from '../../lib/web/http';
 
 const URL_ = 'http://realbranch.test/api/check';
 
@@ -110,16 +110,12 @@ describe('clientKey', () => {
   test.each([
     // x-forwarded-for, trustedHops, expected client
     ['203.0.113.7', 1, '203.0.113.7'],
-    ['203.0.113.7', undefined, '203.0.113.7'],
     ['198.51.100.1, 203.0.113.7', 1, '203.0.113.7'],
     ['1.1.1.1, 2.2.2.2, 3.3.3.3', 1, '3.3.3.3'],
     ['1.1.1.1, 2.2.2.2, 3.3.3.3', 2, '2.2.2.2'],
     ['1.1.1.1, 2.2.2.2, 3.3.3.3', 3, '1.1.1.1'],
     // More trusted hops than entries: the leftmost entry is the best there is.
     ['1.1.1.1, 2.2.2.2', 5, '1.1.1.1'],
-    // 0 and negative hops count as 1: the socket's peer, written by Next.js.
-    ['1.1.1.1, 2.2.2.2', 0, '2.2.2.2'],
-    ['1.1.1.1, 2.2.2.2', -3, '2.2.2.2'],
     // Spaces and empty entries do not count.
     ['  1.1.1.1  ,,  2.2.2.2  ', 1, '2.2.2.2'],
     ['1.1.1.1,2.2.2.2', 1, '2.2.2.2'],
@@ -149,20 +145,33 @@ describe('clientKey', () => {
   });
 
   test.each([
+    ['no proxy (the default)', undefined],
+    ['0 hops', 0],
+    ['negative hops', -3],
+    ['not a number', Number.NaN],
+  ])('with %s: the socket peer, whatever X-Forwarded-For and X-Real-IP say', (_name, hops) => {
+    const forged = { 'x-forwarded-for': '1.1.1.1, 2.2.2.2', 'x-real-ip': '3.3.3.3' };
+    expect(clientKey(withHeaders({ ...forged, [PEER_HEADER]: '203.0.113.7' }), hops)).toBe('203.0.113.7');
+    // No socket address known (not started through npm start): one shared key, never a forged one.
+    expect(clientKey(withHeaders(forged), hops)).toBe('direct');
+  });
+
+  test.each([
     ['x-real-ip when there is no X-Forwarded-For', { 'x-real-ip': '192.0.2.5' }, '192.0.2.5'],
     ['x-real-ip when X-Forwarded-For holds nothing', { 'x-forwarded-for': ' , ,', 'x-real-ip': '192.0.2.5' }, '192.0.2.5'],
     ['X-Forwarded-For before x-real-ip', { 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '192.0.2.5' }, '203.0.113.7'],
     ['"direct" with neither', {}, 'direct'],
     ['"direct" when X-Forwarded-For is blank', { 'x-forwarded-for': ' , ' }, 'direct'],
-  ])('falls back to %s', (_name, headers, expected) => {
-    expect(clientKey(withHeaders(headers as Record<string, string>))).toBe(expected);
+    ['the socket peer with neither', { [PEER_HEADER]: '192.0.2.9' }, '192.0.2.9'],
+  ])('behind a proxy, falls back to %s', (_name, headers, expected) => {
+    expect(clientKey(withHeaders(headers as Record<string, string>), 1)).toBe(expected);
   });
 
   test.each([
     ['x-forwarded-for', { 'x-forwarded-for': `1.1.1.1, ${'a'.repeat(5000)}` }],
     ['x-real-ip', { 'x-real-ip': 'b'.repeat(5000) }],
   ])('a huge %s is cut to 64 characters', (_name, headers) => {
-    const key = clientKey(withHeaders(headers));
+    const key = clientKey(withHeaders(headers), 1);
     expect(key).toHaveLength(64);
   });
 });

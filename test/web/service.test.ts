@@ -25,16 +25,18 @@ afterEach(() => {
 describe('baseUrl', () => {
   const req = (url: string, headers: Record<string, string> = {}) => new Request(url, { headers });
 
+  const proxied = { TRUSTED_PROXY_HOPS: '1' };
   test.each([
-    ['the request URL when nothing else is known', req('http://10.0.0.5:3000/api/check'), 'http://10.0.0.5:3000'],
-    ['the Host header', req('http://10.0.0.5:3000/api/check', { host: 'realbranch.example' }), 'http://realbranch.example'],
-    ['X-Forwarded-Host before Host', req('http://10.0.0.5:3000/x', { host: 'internal:3000', 'x-forwarded-host': 'realbranch.example' }), 'http://realbranch.example'],
-    ['X-Forwarded-Proto https', req('http://10.0.0.5:3000/x', { 'x-forwarded-host': 'realbranch.example', 'x-forwarded-proto': 'https' }), 'https://realbranch.example'],
-    ['a host with a port', req('http://10.0.0.5:3000/x', { host: 'realbranch.example:8443', 'x-forwarded-proto': 'https' }), 'https://realbranch.example:8443'],
-    ['the scheme of an https request', req('https://realbranch.example/x'), 'https://realbranch.example'],
-    ['http for any proto other than https', req('http://a/x', { host: 'realbranch.example', 'x-forwarded-proto': 'javascript' }), 'http://realbranch.example'],
-  ])('uses %s', async (_name, request, expected) => {
-    const { baseUrl } = await loadService();
+    ['the request URL when nothing else is known', req('http://10.0.0.5:3000/api/check'), {}, 'http://10.0.0.5:3000'],
+    ['the Host header', req('http://10.0.0.5:3000/api/check', { host: 'realbranch.example' }), {}, 'http://realbranch.example'],
+    ['the Host header, not X-Forwarded-Host, with no proxy', req('http://10.0.0.5:3000/x', { host: 'realbranch.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }), {}, 'http://realbranch.example'],
+    ['X-Forwarded-Host before Host behind a proxy', req('http://10.0.0.5:3000/x', { host: 'internal:3000', 'x-forwarded-host': 'realbranch.example' }), proxied, 'http://realbranch.example'],
+    ['X-Forwarded-Proto https behind a proxy', req('http://10.0.0.5:3000/x', { 'x-forwarded-host': 'realbranch.example', 'x-forwarded-proto': 'https' }), proxied, 'https://realbranch.example'],
+    ['a host with a port', req('http://10.0.0.5:3000/x', { host: 'realbranch.example:8443', 'x-forwarded-proto': 'https' }), proxied, 'https://realbranch.example:8443'],
+    ['the scheme of an https request', req('https://realbranch.example/x'), {}, 'https://realbranch.example'],
+    ['http for any proto other than https', req('http://a/x', { host: 'realbranch.example', 'x-forwarded-proto': 'javascript' }), proxied, 'http://realbranch.example'],
+  ])('uses %s', async (_name, request, env, expected) => {
+    const { baseUrl } = await loadService(env);
     expect(baseUrl(request)).toBe(expected);
   });
 
@@ -46,7 +48,7 @@ describe('baseUrl', () => {
     ['a quote', 'evil.example"><script>'],
     ['a backslash', 'evil.example\\@good.example'],
   ])('ignores a Host with %s and uses the request URL', async (_name, host) => {
-    const { baseUrl } = await loadService();
+    const { baseUrl } = await loadService({ TRUSTED_PROXY_HOPS: '1' });
     expect(baseUrl(req('http://10.0.0.5:3000/x', { 'x-forwarded-host': host }))).toBe('http://10.0.0.5:3000');
   });
 
@@ -119,22 +121,36 @@ describe('runCheck', () => {
     }
   });
 
-  test('the share link carries the trimmed text and the registry tag', async () => {
+  test('the share link carries the address and the bank as read, the signals as codes, and the registry tag: not the message', async () => {
     const { runCheck } = await service();
     const out = await runCheck(`  ${OFFICE}\n`, `${BASE}/`);
     if (!out.ok) throw new Error('refused');
     const url = new URL(String(out.json.shareUrl));
     expect(url.origin + url.pathname).toBe(`${BASE}/r`);
-    expect(decodeText(url.searchParams.get('t'))).toBe(OFFICE);
+    expect(url.searchParams.get('t')).toBeNull();
+    expect(decodeText(url.searchParams.get('a'))).toBe(OFFICE.slice(...out.result.addressSpan));
+    expect(url.searchParams.get('s') ?? '').toBe(out.result.signals.map((s) => s.code).join('.'));
     expect(url.searchParams.get('v')).toBe(versionTag(out.result.registry.version));
   });
 
-  test('the longest text accepted still makes a share link that opens', async () => {
+  test.each([
+    ['a bank and no address', `建设银行${'中'.repeat(MAX_TEXT_LENGTH - 4)}`],
+    ['an address deep in a long message', `${'您好'.repeat(600)}我是建行信贷经理，电话13812345678，请到深圳市福田区演示大道88号示例金融大厦18楼1803室签合同，先交3%手续费。${'谢谢'.repeat(300)}`.slice(0, MAX_TEXT_LENGTH)],
+  ])('the longest text accepted (%s) makes a short share link that gives the same answer', async (_name, text) => {
     const { runCheck } = await service();
-    const text = `建设银行${'中'.repeat(MAX_TEXT_LENGTH - 4)}`;
+    const { readSharedClaim } = await import('../../lib/web/share');
     const out = await runCheck(text, BASE);
     if (!out.ok) throw new Error('refused');
-    expect(decodeText(new URL(String(out.json.shareUrl)).searchParams.get('t'))).toBe(text);
+    const link = String(out.json.shareUrl);
+    expect(link.length).toBeLessThan(600);
+    const claim = readSharedClaim(new URL(link).searchParams)!;
+    const again = await runCheck(claim.text, BASE);
+    if (!again.ok) throw new Error('refused');
+    expect(again.result.verdict).toBe(out.result.verdict);
+    // (With nothing checkable, the parts read from the rest of the text are left out.)
+    if (out.result.verdict !== 'insufficient') expect(again.result.parts).toEqual(out.result.parts);
+    expect(again.result.callBank).toEqual(out.result.callBank);
+    expect(claim.signals).toEqual(out.result.signals.map((s) => s.code));
   });
 
   test('reads the registry named by REGISTRY_DB', async () => {

@@ -1,6 +1,8 @@
 import { checkOne, type CheckContext } from '@/lib/service/check-one';
 import { BatchRequest } from '@/lib/validations/api';
 import { appEnv } from '@/lib/validations/env';
+import { batchStream } from '@/lib/web/batch-stream';
+import { guarded } from '@/lib/web/guard-route';
 import { logEvent } from '@/lib/web/log';
 import { createRateLimiter } from '@/lib/web/rate-limit';
 import { parseRequest, type RequestOptions } from '@/lib/web/request';
@@ -24,26 +26,17 @@ function line(index: number, text: string, ctx: CheckContext): string {
 /**
  * POST /api/batch {"texts": [...]} (up to 1,000): one JSON line per text, in order, streamed
  * as each is checked, so that a page can show progress. A line is {"index", "result"} or
- * {"index", "error"}.
+ * {"index", "error"}. Lines are checked in short slices that yield to other requests, and a
+ * client that stops reading stops its batch (lib/web/batch-stream).
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = guarded('batch', async (request: Request): Promise<Response> => {
   const parsed = await parseRequest(request, BatchRequest, READ);
   if (!parsed.ok) return parsed.response;
   const texts = parsed.data.texts;
   const ctx: CheckContext = { registry: await registry(), shareBase: baseUrl(request) };
-  const encoder = new TextEncoder();
-  let i = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      // A few at a time, so the event loop stays free for other requests.
-      const lines: string[] = [];
-      for (const stop = Math.min(texts.length, i + 25); i < stop; i++) lines.push(line(i, texts[i], ctx));
-      controller.enqueue(encoder.encode(`${lines.join('\n')}\n`));
-      if (i >= texts.length) {
-        logEvent('batch', { lines: texts.length });
-        controller.close();
-      }
-    },
+  const stream = batchStream(texts.length, (i) => line(i, texts[i], ctx), {
+    signal: request.signal,
+    onEnd: (written, stopped) => logEvent('batch', { lines: texts.length, written, stopped }),
   });
   return new Response(stream, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
-}
+});

@@ -1,6 +1,7 @@
 import { CheckQuery, CheckRequest } from '@/lib/validations/api';
 import { appEnv } from '@/lib/validations/env';
 import { corsHeaders, errorResponse, jsonResponse } from '@/lib/web/http';
+import { guarded } from '@/lib/web/guard-route';
 import { logEvent, textHash } from '@/lib/web/log';
 import { createRateLimiter } from '@/lib/web/rate-limit';
 import { parseRequest, type RequestOptions } from '@/lib/web/request';
@@ -28,13 +29,13 @@ export function OPTIONS(request: Request): Response {
 }
 
 /** POST /api/check {"text": "..."}: the check, as the command line answers it, plus shareUrl. */
-export async function POST(request: Request): Promise<Response> {
+export const POST = guarded('check', async (request: Request): Promise<Response> => {
   const parsed = await parseRequest(request, CheckRequest, READ);
   return parsed.ok ? answer(parsed.data.text, request, parsed.headers) : parsed.response;
-}
+});
 
 /** GET /api/check?text=...: the same, for the browser extension and links. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = guarded('check', async (request: Request): Promise<Response> => {
   const parsed = await parseRequest(request, CheckQuery, READ);
   return parsed.ok ? answer(parsed.data.text, request, parsed.headers) : parsed.response;
-}
+});

@@ -1,17 +1,19 @@
+import { guarded } from '@/lib/web/guard-route';
 import { jsonResponse } from '@/lib/web/http';
-import { registry } from '@/lib/web/service';
+import { servedRegistry } from '@/lib/web/registry-state';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 const started = Date.now();
 
-/** GET /api/health: the registry this instance serves, and how long it has been up. */
-export async function GET(): Promise<Response> {
-  const reg = await registry();
+/** GET /api/health: the registry this instance serves, whether it is the file's or the last good one, and how long it has been up. */
+async function get(): Promise<Response> {
+  const { registry: reg, degraded } = await servedRegistry();
   const info = reg.info;
   return jsonResponse({
-    status: 'ok',
+    status: degraded ? 'degraded' : 'ok',
+    ...(degraded ? { reason: degraded } : {}),
     registry: {
       version: info.version,
       asOf: info.asOf,
@@ -22,3 +24,5 @@ export async function GET(): Promise<Response> {
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
   });
 }
+
+export const GET = guarded('health', get);

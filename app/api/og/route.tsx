@@ -5,10 +5,11 @@ import { asLocale } from '@/i18n/locale';
 import { findBank } from '@/lib/banks';
 import { checkOne } from '@/lib/service/check-one';
 import { registry } from '@/lib/web/service';
-import { decodeText } from '@/lib/web/share';
+import { readSharedClaim } from '@/lib/web/share';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
 import { VERDICT_STYLE } from '../../_components/verdict-style';
+import { guarded } from '@/lib/web/guard-route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -42,14 +43,14 @@ function Sign({ icon }: { icon: string }) {
 }
 
 /**
- * GET /api/og?t=…&l=zh: the preview image of a result. It shows the verdict and the bank,
+ * GET /api/og?t=…&l=zh (or a=…&b=…, as the result link): the preview image of a result. It shows the verdict and the bank,
  * drawn from fixed texts; the text a person sent is never drawn.
  */
-export async function GET(request: Request): Promise<Response> {
+async function get(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const locale = asLocale(url.searchParams.get('l'));
   const m = locale === 'en' ? en : zh;
-  const text = decodeText(url.searchParams.get('t'));
+  const text = readSharedClaim(url.searchParams)?.text ?? null;
   const checked = text ? checkOne(text, { registry: await registry() }) : null;
   let title: string = m.site.tagline;
   let bank = '';
@@ -80,3 +81,5 @@ export async function GET(request: Request): Promise<Response> {
     { width: 1200, height: 630, fonts: [{ name: 'NotoSansSC', data: FONT, weight: 700, style: 'normal' }], headers: { 'cache-control': 'public, max-age=300' } },
   );
 }
+
+export const GET = guarded('og', get);
