@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm start: build the app if it was never built or its sources changed since, then serve it.
-// PORT and HOSTNAME are honoured as by `next start`; other arguments go to it too.
+// npm start: build the app if it was never built or its sources changed since, then serve it
+// with one worker per core (scripts/serve.mjs; WEB_CONCURRENCY sets the count).
+// PORT, -p/--port and -H/--hostname are honoured as by `next start`.
 // --build-only builds when needed and stops there.
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,7 +28,6 @@ if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < Math.max(...source
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 if (process.argv.includes('--build-only')) process.exit(0);
-const args = ['start', ...process.argv.slice(2)];
-const child = spawn(next, args, { cwd: root, env, stdio: 'inherit' });
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

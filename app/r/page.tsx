@@ -2,15 +2,16 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import QRCode from 'qrcode';
 import type { Locale } from '@/i18n/locale';
 import { findBank } from '@/lib/banks';
-import { check, type CheckResult } from '@/lib/check';
+import type { CheckResult } from '@/lib/check';
 import type { PartReport } from '@/lib/check/compare';
 import { floorWords } from '@/lib/check/reasons';
 import { checkText } from '@/lib/input';
 import { tileConfig } from '@/lib/validations/env';
 import { logEvent, textHash } from '@/lib/web/log';
+import { qrDataUrl } from '@/lib/web/qr';
+import { cachedCheck } from '@/lib/web/result-cache';
 import { baseUrl, registry } from '@/lib/web/service';
 import { decodeText, encodeText, shareUrl, versionTag } from '@/lib/web/share';
 import CheckForm from '../_components/CheckForm';
@@ -33,7 +34,7 @@ function textOf(sp: Awaited<Search>): string | null {
 }
 
 /** One check per request, shared by the metadata and the page. */
-const checkOnce = cache(async (text: string) => check(text, await registry()));
+const checkOnce = cache(async (text: string) => cachedCheck(text, await registry()));
 
 async function origin(): Promise<string> {
   const h = await headers();
@@ -136,8 +137,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
   const vars = verdictVars(r, locale, (k) => tv(k));
   const statuses = new Map(r.parts.map((p) => [p.part, p.status]));
   const link = shareUrl(await origin(), checked.text, reg.info.version);
-  const qr = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-  const qrSrc = `data:image/svg+xml;base64,${Buffer.from(qr).toString('base64')}`;
+  const qrSrc = await qrDataUrl(link);
   const madeWith = one(sp.v);
   const changed = !!madeWith && madeWith !== versionTag(reg.info.version);
   const en = locale === 'en';

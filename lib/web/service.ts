@@ -1,9 +1,10 @@
-import { check, type CheckResult } from '../check';
+import type { CheckResult } from '../check';
 import { contractOrder } from '../check/serialize';
 import { checkText, type InputError } from '../input';
 import { currentRegistry } from '../registry/demo';
 import type { Registry } from '../registry/registry';
 import { appEnv } from '../validations/env';
+import { cachedCheck } from './result-cache';
 import { shareUrl } from './share';
 
 /** What the pages and the API share: the registry of this moment, the check, the share link. */
@@ -28,6 +29,6 @@ export async function runCheck(text: string, base: string): Promise<CheckOutcome
   const checked = checkText(text);
   if (!checked.ok) return { ok: false, error: checked.error };
   const reg = await registry();
-  const result = check(checked.text, reg);
+  const result = cachedCheck(checked.text, reg);
   return { ok: true, result, json: { ...contractOrder(result), shareUrl: shareUrl(base, checked.text, reg.info.version) } };
 }
