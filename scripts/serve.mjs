@@ -7,6 +7,8 @@
 //   WEB_CONCURRENCY   number of workers (default: the number of cores; 1 runs one worker)
 //   PORT, -p/--port   port (default 3000)
 //   -H/--hostname     address to listen on (default: every interface)
+//   FAST_ROUTES=0     send /api/check through Next's router too (see fast-routes.mjs)
+//   PAGE_CACHE=0      render every result page (see page-cache.mjs)
 import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -14,6 +16,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFastRoutes, loadFastRoutes } from './fast-routes.mjs';
 import { createPageCache } from './page-cache.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,7 +40,10 @@ export function workerCount(env = process.env) {
 const port = Number(option(['-p', '--port'], process.env.PORT ?? 3000));
 const hostname = option(['-H', '--hostname'], undefined);
 
+const fast = process.env.FAST_ROUTES !== '0';
+
 if (cluster.isPrimary) {
+  if (fast) await buildFastRoutes(root);
   const count = workerCount();
   const env = { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_HASH_KEY: process.env.LOG_HASH_KEY || crypto.randomBytes(32).toString('hex') };
   let stopping = false;
@@ -77,8 +83,11 @@ if (cluster.isPrimary) {
       if (!quiet) process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), event: 'page', cached: true, worker: Number(process.env.WORKER_ID) })}\n`);
     },
   });
+  const fastRoutes = fast ? await loadFastRoutes(root, port) : () => false;
+  const cachePages = process.env.PAGE_CACHE !== '0';
   const server = http.createServer((req, res) => {
-    if (pages.handle(req, res)) return;
+    if (fastRoutes(req, res)) return;
+    if (cachePages && pages.handle(req, res)) return;
     handle(req, res).catch((e) => {
       console.error(e);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });

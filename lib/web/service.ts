@@ -1,16 +1,16 @@
 import type { CheckResult } from '../check';
 import { contractOrder } from '../check/serialize';
 import { checkText, type InputError } from '../input';
-import { currentRegistry } from '../registry/demo';
 import type { Registry } from '../registry/registry';
 import { appEnv } from '../validations/env';
+import { watchedRegistry } from './registry-watch';
 import { cachedCheck } from './result-cache';
 import { shareUrl } from './share';
 
 /** What the pages and the API share: the registry of this moment, the check, the share link. */
 
 export async function registry(): Promise<Registry> {
-  return currentRegistry();
+  return watchedRegistry();
 }
 
 /** The origin share links point to: PUBLIC_BASE_URL, else what the request came through. */

@@ -21,6 +21,8 @@
  *   --only <list>        scenarios to run (default check,page,og,mix)
  *   --workers <n>        WEB_CONCURRENCY for the server (default: one per core)
  *   --port <n>           port for the server (default 3199)
+ *   --cpu-prof <dir>     write a CPU profile of each server process there (open in Chrome's
+ *                        DevTools, or summarise: node test/bench/profile-summary.mjs <file>)
  *
  * The whole run is bounded: (warm-up + rows × duration) plus two minutes for the server to
  * start, after which it stops itself. The load generator runs on the same machine and takes
@@ -45,6 +47,7 @@ const CONNECTIONS = String(arg('connections', '32,128')).split(',').map(Number).
 const ONLY = String(arg('only', 'check,page,og,mix')).split(',');
 const PORT = Number(arg('port', 3199));
 const WORKERS = arg('workers', process.env.WEB_CONCURRENCY ?? '');
+const PROFILE = arg('cpu-prof', '');
 const base = `http://127.0.0.1:${PORT}`;
 
 // The goals of the issue, per scenario and number of connections (none: measured only).
@@ -116,7 +119,8 @@ const deadline = setTimeout(() => {
 }, (planned + 120) * 1000);
 deadline.unref();
 
-const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+const profiling = PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE)] : [];
+const server = spawn(process.execPath, [...profiling, path.join(root, 'scripts', 'serve.mjs'), '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
 const stop = () => {
   try {
     process.kill(-server.pid, 'SIGTERM');
