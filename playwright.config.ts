@@ -22,10 +22,10 @@ export default defineConfig({
   // The server's output goes to a file that a test reads to make sure no user text is logged.
   // Always our own server: a reused one would log elsewhere.
   webServer: {
-    command: `node scripts/start.mjs --build-only && mkdir -p .cache && exec node_modules/.bin/next start -p ${PORT} -H 127.0.0.1 > .cache/e2e-server.log 2>&1`,
+    command: `node scripts/start.mjs --build-only && mkdir -p .cache && exec node scripts/serve.mjs -p ${PORT} -H 127.0.0.1 > .cache/e2e-server.log 2>&1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 300_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1', LOG_HASH_KEY: 'e2e-log-key', BATCH_RATE_LIMIT_PER_MINUTE: '120' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', WEB_CONCURRENCY: '2', LOG_HASH_KEY: 'e2e-log-key', BATCH_RATE_LIMIT_PER_MINUTE: '120' },
   },
 });

@@ -13,6 +13,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const ROUTES = { '/api/check': 'app/api/check/route.ts' };
+// (Also bundled: what the primary process runs, the buckets of the shared rate limit.)
+const PRIMARY = { 'primary-rate-limits': 'lib/web/shared-rate-limit.ts' };
 const MAX_BUFFERED = 64 * 1024; // (past the route's own limit: it answers 413 for such a body)
 
 function newest(p) {
@@ -29,7 +31,7 @@ const outfileOf = (root, route) => path.join(root, '.cache', 'fast-routes', `${r
 /** Bundle the routes when missing or older than their sources (run once, in the primary). */
 export async function buildFastRoutes(root) {
   const sources = Math.max(...['app/api', 'lib', 'package.json', 'tsconfig.json'].map((p) => newest(path.join(root, p))));
-  for (const [route, file] of Object.entries(ROUTES)) {
+  for (const [route, file] of Object.entries({ ...ROUTES, ...PRIMARY })) {
     const outfile = outfileOf(root, route);
     if (fs.existsSync(outfile) && fs.statSync(outfile).mtimeMs >= sources) continue;
     await build({
@@ -46,6 +48,12 @@ export async function buildFastRoutes(root) {
       logLevel: 'warning',
     });
   }
+}
+
+/** The primary's answerer of the workers' rate-limit takes (lib/web/shared-rate-limit.ts). */
+export async function loadRateLimitServer(root) {
+  const mod = await import(pathToFileURL(outfileOf(root, 'primary-rate-limits')).href);
+  return mod.serveRateLimits();
 }
 
 /** A handler that answers the fast routes (true) or leaves the request to Next (false). */

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Serves the built app with one worker per core (node:cluster): `npm start` runs this after
 // building. Each worker is a whole server (Next's request handler behind the page cache of
-// page-cache.mjs); the primary only hands out connections, restarts a worker that dies, and
-// gives every worker the same LOG_HASH_KEY so that their logs agree on a text's hash.
+// page-cache.mjs); the primary only hands out connections, restarts a worker that dies, holds
+// the rate limit's buckets for all workers (lib/web/shared-rate-limit.ts), and gives every
+// worker the same LOG_HASH_KEY so that their logs agree on a text's hash.
 //
 //   WEB_CONCURRENCY   number of workers (default: the number of cores; 1 runs one worker)
 //   PORT, -p/--port   port (default 3000)
@@ -16,7 +17,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildFastRoutes, loadFastRoutes } from './fast-routes.mjs';
+import { buildFastRoutes, loadFastRoutes, loadRateLimitServer } from './fast-routes.mjs';
 import { createPageCache } from './page-cache.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,7 +44,8 @@ const hostname = option(['-H', '--hostname'], undefined);
 const fast = process.env.FAST_ROUTES !== '0';
 
 if (cluster.isPrimary) {
-  if (fast) await buildFastRoutes(root);
+  await buildFastRoutes(root);
+  const rateLimits = await loadRateLimitServer(root);
   const count = workerCount();
   const env = { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_HASH_KEY: process.env.LOG_HASH_KEY || crypto.randomBytes(32).toString('hex') };
   let stopping = false;
@@ -51,6 +53,7 @@ if (cluster.isPrimary) {
   const fork = (id) => {
     const w = cluster.fork({ ...env, WORKER_ID: String(id) });
     w.on('message', (m) => {
+      if (rateLimits(w, m)) return;
       if (m === 'ready' && ++ready === count) console.log(`真网点 ready on http://${hostname ?? 'localhost'}:${port} with ${count} worker${count > 1 ? 's' : ''} (WEB_CONCURRENCY)`);
     });
     w.on('exit', (code, signal) => {

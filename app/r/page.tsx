@@ -17,6 +17,7 @@ import { decodeText, encodeText, shareUrl, versionTag } from '@/lib/web/share';
 import CheckForm from '../_components/CheckForm';
 import { VERDICT_STYLE } from '../_components/verdict-style';
 import MapPanel from './MapPanel';
+import MapSection from './MapSection';
 import type { MapPoint } from './ResultMap';
 import ShareButtons from './ShareButtons';
 
@@ -282,7 +283,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
         </>
       )}
 
-      <h2>{t('mapHeading')}</h2>
+      <MapSection heading={t('mapHeading')}>
       {points.length > 0 ? (
         <>
           <MapPanel
@@ -295,6 +296,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
       ) : (
         <p className="small">{t('mapNone')}</p>
       )}
+      </MapSection>
 
       <h2>{t('nextHeading')}</h2>
       <div className="card">

@@ -29,9 +29,11 @@
  * part of a core: on a 2-core machine it competes with the server it measures.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
@@ -130,6 +132,25 @@ process.on('exit', stop);
 process.on('SIGINT', () => process.exit(130));
 
 const fmt = (n, w) => String(n).padStart(w);
+
+// CPU seconds used so far by the server's processes (its process group; Linux /proc), to
+// print CPU per request: a figure a busy machine distorts far less than requests per second.
+function serverCpuSeconds() {
+  let ticks = 0;
+  try {
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+        if (Number(rest[2]) === server.pid) ticks += Number(rest[11]) + Number(rest[12]);
+      } catch {}
+    }
+  } catch {
+    return NaN;
+  }
+  return ticks / 100;
+}
 try {
   const health = await waitFor(`${base}/api/health`, 120_000);
   const outlets = loadOutlets(process.env.REGISTRY_DB ? path.resolve(root, process.env.REGISTRY_DB) : path.join(root, 'data', 'demo-registry.sqlite'));
@@ -143,6 +164,17 @@ try {
   const pagePath = new URL(shared.shareUrl).pathname + new URL(shared.shareUrl).search;
   const ogPath = `/api/og?t=${new URL(shared.shareUrl).searchParams.get('t')}&l=zh`;
 
+  // The result page's first-load JavaScript (map closed): every script the HTML loads, gzipped.
+  const html = await (await fetch(`${base}${pagePath}`)).text();
+  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+  let jsGzip = 0;
+  let mapInFirstLoad = false;
+  for (const src of scripts) {
+    const js = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    jsGzip += zlib.gzipSync(js, { level: 9 }).length;
+    if (js.includes('leaflet-container')) mapInFirstLoad = true;
+  }
+
   const check = { method: 'POST', path: '/api/check', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: nextBody() }) };
   const page = { method: 'GET', path: pagePath };
   const og = { method: 'GET', path: ogPath };
@@ -152,6 +184,7 @@ try {
   console.log(`  registry ${health.registry.version}${health.registry.demo ? ' (demo)' : ''}, ${health.registry.outlets} outlets; texts written from ${outlets.length} of its outlets, all different`);
   console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} before (figures are only as quiet as the machine)`);
   console.log(`  ${DURATION} s per row after a ${WARMUP} s warm-up per scenario; about ${Math.ceil(planned / 60)} min in all`);
+  console.log(`  result page first-load JS, map closed: ${(jsGzip / 1024).toFixed(1)} KB gzip in ${scripts.length} scripts (goal ≤ 180 KB)${mapInFirstLoad ? '; MAP CODE IN FIRST LOAD' : ', no map code'}`);
   console.log(`  page: ${pagePath.slice(0, 60)}…   og: ${ogPath.slice(0, 50)}…`);
   const table = [];
   for (const name of ONLY) {
@@ -160,23 +193,30 @@ try {
     // Warm-up: the JIT, the registry's pages in memory, the caches of each worker.
     if (WARMUP > 0) await autocannon({ url: base, connections: 8, duration: WARMUP, requests });
     for (const c of CONNECTIONS) {
+      const cpu0 = serverCpuSeconds();
+      const own0 = process.cpuUsage();
       const r = await autocannon({ url: base, connections: c, duration: DURATION, requests, timeout: 10 });
+      const own = process.cpuUsage(own0);
+      const cpuMs = ((serverCpuSeconds() - cpu0) * 1000) / Math.max(1, r.requests.total);
+      const clientMs = (own.user + own.system) / 1000 / Math.max(1, r.requests.total);
       const errors = r.errors + r.timeouts + r.non2xx;
       const goal = GOALS[`${name}@${c}`];
       const met = goal ? r.requests.average >= goal.rps && r.latency.p99 <= goal.p99 && errors === 0 : null;
-      table.push({ name, c, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total, errors, goal, met });
+      table.push({ name, c, cpuMs, clientMs, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total, errors, goal, met });
       process.stderr.write(`  ${name} @${c}: ${r.requests.average.toFixed(0)} req/s\n`);
     }
   }
   console.log('');
-  console.log('| scenario | conns | requests/s | p50 ms | p99 ms | max ms | requests | errors | goal | met |');
-  console.log('|---|--:|--:|--:|--:|--:|--:|--:|---|---|');
+  console.log('| scenario | conns | requests/s | p50 ms | p99 ms | max ms | requests | errors | server CPU ms/req | client CPU ms/req | goal | met |');
+  console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|');
   for (const t of table) {
     const goal = t.goal ? `≥ ${t.goal.rps}/s, p99 ≤ ${t.goal.p99} ms, 0 errors` : '—';
-    console.log(`| ${t.name} | ${t.c} | ${fmt(t.rps.toFixed(0), 6)} | ${t.p50} | ${t.p99} | ${t.max} | ${t.total} | ${t.errors} | ${goal} | ${t.met === null ? '' : t.met ? 'yes' : 'NO'} |`);
+    console.log(`| ${t.name} | ${t.c} | ${fmt(t.rps.toFixed(0), 6)} | ${t.p50} | ${t.p99} | ${t.max} | ${t.total} | ${t.errors} | ${t.cpuMs.toFixed(2)} | ${t.clientMs.toFixed(2)} | ${goal} | ${t.met === null ? '' : t.met ? 'yes' : 'NO'} |`);
   }
-  console.log(`\n  load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  process.exitCode = table.some((t) => t.met === false || t.errors > 0) ? 1 : 0;
+  console.log('\n  server CPU ms/req: CPU time of all server processes over requests answered (2 cores give 2,000 ms');
+  console.log('  of CPU a second: 2000 / that is the ceiling on requests/s with nothing else running); client: the load generator.');
+  console.log(`  load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  process.exitCode = table.some((t) => t.met === false || t.errors > 0) || jsGzip > 180 * 1024 || mapInFirstLoad ? 1 : 0;
 } finally {
   stop();
 }

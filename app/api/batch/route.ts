@@ -5,7 +5,7 @@ import { BatchRequest } from '@/lib/validations/api';
 import { appEnv } from '@/lib/validations/env';
 import { clientKey, errorResponse, readJsonBody } from '@/lib/web/http';
 import { logEvent } from '@/lib/web/log';
-import { createRateLimiter } from '@/lib/web/rate-limit';
+import { createSharedRateLimiter } from '@/lib/web/shared-rate-limit';
 import { baseUrl, registry } from '@/lib/web/service';
 import { shareUrl } from '@/lib/web/share';
 
@@ -13,7 +13,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 const MAX_BODY = 2_500_000;
-const limiter = createRateLimiter(appEnv().BATCH_RATE_LIMIT_PER_MINUTE, 3);
+const limiter = createSharedRateLimiter('batch', appEnv().BATCH_RATE_LIMIT_PER_MINUTE, 3);
 
 /**
  * POST /api/batch {"texts": [...]} (up to 1,000): one JSON line per text, in order, streamed
@@ -21,7 +21,7 @@ const limiter = createRateLimiter(appEnv().BATCH_RATE_LIMIT_PER_MINUTE, 3);
  * {"index", "error"}.
  */
 export async function POST(request: Request): Promise<Response> {
-  const r = limiter.take(clientKey(request, appEnv().TRUSTED_PROXY_HOPS));
+  const r = await limiter.take(clientKey(request, appEnv().TRUSTED_PROXY_HOPS));
   if (!r.ok) return errorResponse(429, 'rate_limited', `Too many batches: try again in ${r.retryAfterSeconds} s.`, { 'retry-after': String(r.retryAfterSeconds) });
   const parsed = await readJsonBody(request, MAX_BODY, BatchRequest);
   if (!parsed.ok) return parsed.response;

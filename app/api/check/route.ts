@@ -2,17 +2,17 @@ import { CheckQuery, CheckRequest } from '@/lib/validations/api';
 import { appEnv } from '@/lib/validations/env';
 import { clientKey, corsHeaders, errorResponse, jsonResponse, readJsonBody } from '@/lib/web/http';
 import { logEvent, textHash } from '@/lib/web/log';
-import { createRateLimiter } from '@/lib/web/rate-limit';
+import { createSharedRateLimiter } from '@/lib/web/shared-rate-limit';
 import { baseUrl, runCheck } from '@/lib/web/service';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 const MAX_BODY = 16 * 1024;
-const limiter = createRateLimiter(appEnv().RATE_LIMIT_PER_MINUTE);
+const limiter = createSharedRateLimiter('check', appEnv().RATE_LIMIT_PER_MINUTE);
 
-function limited(request: Request, cors: Record<string, string>): Response | null {
-  const r = limiter.take(clientKey(request, appEnv().TRUSTED_PROXY_HOPS));
+async function limited(request: Request, cors: Record<string, string>): Promise<Response | null> {
+  const r = await limiter.take(clientKey(request, appEnv().TRUSTED_PROXY_HOPS));
   if (r.ok) return null;
   return errorResponse(429, 'rate_limited', `Too many requests: try again in ${r.retryAfterSeconds} s.`, { ...cors, 'retry-after': String(r.retryAfterSeconds) });
 }
@@ -31,7 +31,7 @@ export function OPTIONS(request: Request): Response {
 /** POST /api/check {"text": "..."}: the check, as the command line answers it, plus shareUrl. */
 export async function POST(request: Request): Promise<Response> {
   const cors = corsHeaders(request);
-  const tooMany = limited(request, cors);
+  const tooMany = await limited(request, cors);
   if (tooMany) return tooMany;
   const parsed = await readJsonBody(request, MAX_BODY, CheckRequest, cors);
   if (!parsed.ok) return parsed.response;
@@ -41,7 +41,7 @@ export async function POST(request: Request): Promise<Response> {
 /** GET /api/check?text=...: the same, for the browser extension and links. */
 export async function GET(request: Request): Promise<Response> {
   const cors = corsHeaders(request);
-  const tooMany = limited(request, cors);
+  const tooMany = await limited(request, cors);
   if (tooMany) return tooMany;
   const url = new URL(request.url);
   const q = CheckQuery.safeParse({ text: url.searchParams.get('text') ?? undefined });
