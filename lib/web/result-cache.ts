@@ -59,7 +59,8 @@ export class BoundedCache<V> {
 
 /** The key of a piece of work on a text: the registry version first, so versions never mix. */
 export function workKey(version: string, text: string, ...more: string[]): string {
-  return [version, ...more, text].join('\u0000');
+  // (Each part prefixed by its length: no version, however written, can pass for another's.)
+  return [version, ...more, text].map((p) => `${p.length}:${p}`).join('');
 }
 
 const RESULTS = Number(process.env.RESULT_CACHE_ENTRIES ?? 5000);
