@@ -1,4 +1,5 @@
-// A cache of whole result pages (/r?…) in front of Next's handler, in each worker.
+// A cache of whole result pages (/r?…) and their preview images (/api/og?…) in front of
+// Next's handler, in each worker.
 //
 // A forwarded link is opened by hundreds of people within a minute, and the page it opens is
 // a pure function of the link, the reader's language, the address the site is reached by and
@@ -8,7 +9,8 @@
 // places (same length, so the bytes are patched in place of a copy).
 //
 // What is kept: 200 responses to a plain GET of /r (no client-navigation or server-action
-// headers, no Set-Cookie), at most PAGE_CACHE_BYTES per worker (default 32 MB), least
+// headers, no Set-Cookie) that are HTML, and of /api/og that are PNG (answered 304 here when
+// If-None-Match names their ETag, as the route itself does), at most PAGE_CACHE_BYTES per worker (default 32 MB), least
 // recently used first out. A swapped registry file (new inode or mtime) changes every key.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -24,7 +26,7 @@ export function createPageCache({ root, maxBytes = Number(process.env.PAGE_CACHE
   const registryFile = () => (process.env.REGISTRY_DB?.trim() ? path.resolve(root, process.env.REGISTRY_DB.trim()) : path.join(root, 'data', 'demo-registry.sqlite'));
 
   function keyOf(req) {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url.startsWith('/r?')) return null;
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !(req.url.startsWith('/r?') || req.url.startsWith('/api/og?'))) return null;
     for (const h of NAVIGATION) if (req.headers[h] !== undefined) return null;
     const st = fs.statSync(registryFile(), { throwIfNoEntry: false });
     if (!st) return null;
@@ -56,11 +58,11 @@ export function createPageCache({ root, maxBytes = Number(process.env.PAGE_CACHE
       for (const at of e.nonceAt) body.write(fresh, at, 'latin1');
       headers['content-security-policy'] = headers['content-security-policy'].split(e.nonce).join(fresh);
     }
-    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    if (!e.headers['content-type'].startsWith('image/') && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       body = zlib.gzipSync(body, { level: 1 });
       headers['content-encoding'] = 'gzip';
     }
-    if (!/accept-encoding/i.test(String(headers.vary ?? ''))) headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+    if (!e.headers['content-type'].startsWith('image/') && !/accept-encoding/i.test(String(headers.vary ?? ''))) headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
     headers['content-length'] = String(body.length);
     res.writeHead(e.status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
@@ -74,6 +76,12 @@ export function createPageCache({ root, maxBytes = Number(process.env.PAGE_CACHE
     if (hit) {
       entries.delete(key);
       entries.set(key, hit);
+      const tag = hit.headers.etag;
+      if (tag && String(req.headers['if-none-match'] ?? '').split(',').some((t) => t.trim() === tag || t.trim() === `W/${tag}`)) {
+        res.writeHead(304, { etag: tag, 'cache-control': hit.headers['cache-control'] ?? '' });
+        res.end();
+        return true;
+      }
       send(req, res, hit);
       onHit(req);
       return true;
@@ -95,7 +103,8 @@ export function createPageCache({ root, maxBytes = Number(process.env.PAGE_CACHE
       take(chunk, enc);
       const out = end.call(this, chunk, enc, cb);
       const hdrs = res.getHeaders();
-      if (res.statusCode === 200 && !hdrs['set-cookie'] && !hdrs['content-encoding'] && String(hdrs['content-type'] ?? '').startsWith('text/html')) {
+      const type = String(hdrs['content-type'] ?? '');
+      if (res.statusCode === 200 && !hdrs['set-cookie'] && !hdrs['content-encoding'] && (type.startsWith('text/html') || type === 'image/png')) {
         const headers = {};
         for (const [k, v] of Object.entries(hdrs)) if (!HOP.has(k)) headers[k] = v;
         const body = Buffer.concat(chunks);
