@@ -7,12 +7,13 @@ import { useState } from 'react';
  * fetched only then, so a link opened by a crowd on phones costs them neither. Once opened it
  * stays mounted.
  */
-export default function MapSection({ heading, children }: { heading: string; children: React.ReactNode }) {
+export default function MapSection({ heading, hint, children }: { heading: string; hint: string; children: React.ReactNode }) {
   const [opened, setOpened] = useState(false);
   return (
     <details className="map-section" data-testid="map-section" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>
         <h2>{heading}</h2>
+        {!opened && <span className="small">{hint}</span>}
       </summary>
       {opened && children}
     </details>

@@ -283,7 +283,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
         </>
       )}
 
-      <MapSection heading={t('mapHeading')}>
+      <MapSection heading={t('mapHeading')} hint={t('mapOpen')}>
       {points.length > 0 ? (
         <>
           <MapPanel
