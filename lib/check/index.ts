@@ -172,7 +172,7 @@ function nearestOf(registry: Registry, c: Claim, point: { lat: number; lng: numb
       }
     }
   }
-  if (cityKey && !c.bankIsGeneric) return registry.ofBankInCity(c.bank, cityKey).filter(mine).slice(0, 3).map((o) => toMatched(o, 'nearby'));
+  if (cityKey && !c.bankIsGeneric) return registry.staffedOfBankInCity(c.bank, cityKey, shown.size + 3).filter(mine).slice(0, 3).map((o) => toMatched(o, 'nearby'));
   return [];
 }
 

@@ -125,9 +125,14 @@ export class Registry {
       byNum: db.prepare(`SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM road_numbers n JOIN addresses a ON a.id = n.address_id JOIN outlets o ON o.id = a.outlet_id WHERE n.num = ?`),
       byBuildingKey: db.prepare(`${join} WHERE a.building_key = ? AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
       byBuildingFts: db.prepare(`${join} WHERE a.id IN (SELECT rowid FROM building_fts WHERE building_fts MATCH ? LIMIT 200) AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
-      byCross: db.prepare(`${join} WHERE a.cross_road IS NOT NULL AND (? IS NULL OR a.city_code = ?) AND (a.cross_road = ? OR a.road = ? OR a.cross_road = ? OR a.road = ?)`),
+      // (As a union of index lookups: an OR across the two columns read every address.)
+      byCross: db.prepare(
+        `${join} WHERE a.id IN (SELECT id FROM addresses WHERE road IN (?, ?) AND cross_road IS NOT NULL UNION SELECT id FROM addresses WHERE cross_road IN (?, ?))
+         AND (? IS NULL OR a.city_code = ?) ORDER BY a.id`,
+      ),
       byRoad: db.prepare(`${join} WHERE a.road = ? AND (? IS NULL OR a.city_code = ?) AND a.current = 1 LIMIT 50`),
       ofBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1`),
+      staffedOfBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1 AND o.kind = 'staffed' LIMIT ?`),
       // Driven by the R*Tree: only the outlets inside the box are read.
       near: db.prepare(
         `SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM outlet_rtree r JOIN outlets o ON o.id = r.id JOIN addresses a ON a.outlet_id = o.id AND a.current = 1
@@ -198,7 +203,7 @@ export class Registry {
 
   /** Addresses at an intersection that either road names (the caller compares the roads). */
   byIntersection(road: string, cross: string, cityCode: string | null): OutletAt[] {
-    return (this.q.byCross.all(cityCode, cityCode, cross, cross, road, road) as Row[]).map(this.toOutletAt);
+    return (this.q.byCross.all(road, cross, road, cross, cityCode, cityCode) as Row[]).map(this.toOutletAt);
   }
 
   onRoad(road: string, cityCode: string | null): OutletAt[] {
@@ -207,6 +212,11 @@ export class Registry {
 
   ofBankInCity(bank: string, cityCode: string): OutletAt[] {
     return (this.q.ofBankInCity.all(bank, cityCode) as Row[]).map(this.toOutletAt);
+  }
+
+  /** The first `limit` staffed outlets of a bank in a city, in the order ofBankInCity gives them (a big city holds a thousand). */
+  staffedOfBankInCity(bank: string, cityCode: string, limit: number): OutletAt[] {
+    return (this.q.staffedOfBankInCity.all(bank, cityCode, limit) as Row[]).map(this.toOutletAt);
   }
 
   /** Staffed outlets (of one bank, when given) within a box around a point (degrees). */

@@ -91,6 +91,7 @@ export const INDEXES = `
 CREATE INDEX road_numbers_num ON road_numbers(num, city_code);
 CREATE INDEX addresses_building ON addresses(building_key);
 CREATE INDEX addresses_cross ON addresses(road, cross_road);
+CREATE INDEX addresses_cross_road ON addresses(cross_road);
 CREATE INDEX addresses_outlet ON addresses(outlet_id);
 CREATE INDEX outlets_bank_city ON outlets(bank, city_code);
 CREATE INDEX outlets_city ON outlets(city_code, district_code);
