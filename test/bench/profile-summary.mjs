@@ -1,3 +1,7 @@
+#!/usr/bin/env node
+// Where a CPU profile's time went: node test/bench/profile-summary.mjs <file.cpuprofile> [fn,fn]
+// prints self time by package or app chunk and by function, and the inclusive time of the
+// functions named. Profiles come from `npm run bench:api -- --cpu-prof <dir>`.
 import fs from 'node:fs';
 const p = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const byId = new Map(p.nodes.map((n) => [n.id, n]));
