@@ -10,7 +10,7 @@ for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const self = new Map();
 const dt = p.timeDeltas; let total = 0;
 for (let i = 0; i < p.samples.length; i++) { const d = dt[i] ?? 0; self.set(p.samples[i], (self.get(p.samples[i]) ?? 0) + d); total += d; }
-const grp = (n) => { const u = n.callFrame.url || '(native)'; const m = u.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/); if (m) return m[1]; const c = u.match(/\.next\/server\/(.*)/); if (c) return 'app:' + c[1].slice(0, 60); return u.slice(-50) || n.callFrame.functionName; };
+const grp = (n) => { const u = n.callFrame.url || '(native)'; const m = u.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/); if (m) return m[1]; const c = u.match(/\.next\/server\/(.*)/); if (c) return 'app:' + c[1].slice(0, 60); return u.replace(/^file:\/\/\/.*\/(?=[^/]+\/[^/]+$)/, '') || n.callFrame.functionName; };
 const bySelf = new Map(), byFn = new Map(), incl = new Map();
 for (const [id, t] of self) {
   const n = byId.get(id); const g = grp(n);
