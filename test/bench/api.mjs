@@ -21,6 +21,7 @@
  *   --only <list>        scenarios to run (default check,page,og,mix)
  *   --workers <n>        WEB_CONCURRENCY for the server (default: one per core)
  *   --port <n>           port for the server (default 3199)
+ *   --server next        measure plain `next start` (one process) instead, for comparison
  *   --cpu-prof <dir>     write a CPU profile of each server process there (open in Chrome's
  *                        DevTools, or summarise: node test/bench/profile-summary.mjs <file>)
  *
@@ -50,6 +51,7 @@ const ONLY = String(arg('only', 'check,page,og,mix')).split(',');
 const PORT = Number(arg('port', 3199));
 const WORKERS = arg('workers', process.env.WEB_CONCURRENCY ?? '');
 const PROFILE = arg('cpu-prof', '');
+const PLAIN_NEXT = arg('server', '') === 'next';
 const base = `http://127.0.0.1:${PORT}`;
 
 // The goals of the issue, per scenario and number of connections (none: measured only).
@@ -122,7 +124,8 @@ const deadline = setTimeout(() => {
 deadline.unref();
 
 const profiling = PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE)] : [];
-const server = spawn(process.execPath, [...profiling, path.join(root, 'scripts', 'serve.mjs'), '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+const serverArgs = PLAIN_NEXT ? [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start'] : [path.join(root, 'scripts', 'serve.mjs')];
+const server = spawn(process.execPath, [...profiling, ...serverArgs, '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
 const stop = () => {
   try {
     process.kill(-server.pid, 'SIGTERM');
@@ -182,7 +185,7 @@ try {
   const og = { method: 'GET', path: ogPath };
   const SCENARIOS = { check: [check], page: [page], og: [og], mix: [page, og, page, check] };
 
-  console.log(`bench:api — npm start's server (${WORKERS || os.availableParallelism()} worker(s)), loopback, rate limit off`);
+  console.log(`bench:api — ${PLAIN_NEXT ? 'plain next start (one process)' : `npm start's server (${WORKERS || os.availableParallelism()} worker(s))`}, loopback, rate limit off`);
   console.log(`  registry ${health.registry.version}${health.registry.demo ? ' (demo)' : ''}, ${health.registry.outlets} outlets; texts written from ${outlets.length} of its outlets, all different`);
   console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} before (figures are only as quiet as the machine)`);
   console.log(`  ${DURATION} s per row after a ${WARMUP} s warm-up per scenario; about ${Math.ceil(planned / 60)} min in all`);
