@@ -18,6 +18,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 const HOP = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'content-encoding']);
+const SETTLE_MS = 1000;
 const NAVIGATION = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action', 'next-router-segment-prefetch'];
 
 export function createPageCache({ root, maxBytes = Number(process.env.PAGE_CACHE_BYTES ?? 32 * 1024 * 1024), onHit = () => {} }) {
@@ -32,6 +33,9 @@ export function createPageCache({ root, maxBytes = Number(process.env.PAGE_CACHE
     if (!st) return null;
     const locale = /(?:^|;\s*)NEXT_LOCALE=([^;]*)/.exec(req.headers.cookie ?? '')?.[1] ?? '';
     const h = req.headers;
+    // Just after a swap (a rename changes the file's ctime), a worker may still be answering
+    // from the registry before (it looks every 250 ms): what it renders then is not kept.
+    req.pageCacheFresh = Date.now() - st.ctimeMs < SETTLE_MS;
     return [`${st.ino}:${st.mtimeMs}:${st.size}`, req.url, locale, h.host ?? '', h['x-forwarded-host'] ?? '', h['x-forwarded-proto'] ?? ''].join('\n');
   }
 
@@ -104,7 +108,7 @@ export function createPageCache({ root, maxBytes = Number(process.env.PAGE_CACHE
       const out = end.call(this, chunk, enc, cb);
       const hdrs = res.getHeaders();
       const type = String(hdrs['content-type'] ?? '');
-      if (res.statusCode === 200 && !hdrs['set-cookie'] && !hdrs['content-encoding'] && (type.startsWith('text/html') || type === 'image/png')) {
+      if (!req.pageCacheFresh && res.statusCode === 200 && !hdrs['set-cookie'] && !hdrs['content-encoding'] && (type.startsWith('text/html') || type === 'image/png')) {
         const headers = {};
         for (const [k, v] of Object.entries(hdrs)) if (!HOP.has(k)) headers[k] = v;
         const body = Buffer.concat(chunks);
