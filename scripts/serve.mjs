@@ -41,13 +41,19 @@ export function workerCount(env = process.env) {
 const port = Number(option(['-p', '--port'], process.env.PORT ?? 3000));
 const hostname = option(['-H', '--hostname'], undefined);
 
-const fast = process.env.FAST_ROUTES !== '0';
-
 if (cluster.isPrimary) {
-  await buildFastRoutes(root);
-  const rateLimits = await loadRateLimitServer(root);
   const count = workerCount();
   const env = { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_HASH_KEY: process.env.LOG_HASH_KEY || crypto.randomBytes(32).toString('hex') };
+  // Should the bundles fail (a route that esbuild cannot bundle), everything still works
+  // through Next, with a rate limit per worker: said once, loudly.
+  let rateLimits = () => false;
+  try {
+    await buildFastRoutes(root);
+    rateLimits = await loadRateLimitServer(root);
+  } catch (e) {
+    console.error(`serve: the direct /api/check route and the shared rate limit are off (${e.message.split('\n')[0]}); everything goes through Next, each worker limiting on its own`);
+    Object.assign(env, { FAST_ROUTES: '0', SHARED_RATE_LIMIT: '0' });
+  }
   let stopping = false;
   let ready = 0;
   const fork = (id) => {
@@ -86,7 +92,7 @@ if (cluster.isPrimary) {
       if (!quiet) process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), event: 'page', cached: true, worker: Number(process.env.WORKER_ID) })}\n`);
     },
   });
-  const fastRoutes = fast ? await loadFastRoutes(root, port) : () => false;
+  const fastRoutes = process.env.FAST_ROUTES !== '0' ? await loadFastRoutes(root, port) : () => false;
   const cachePages = process.env.PAGE_CACHE !== '0';
   const server = http.createServer((req, res) => {
     if (fastRoutes(req, res)) return;

@@ -19,7 +19,7 @@ let nextId = 1;
 let listening = false;
 
 function inCluster(): boolean {
-  return !!process.env.WORKER_ID && typeof process.send === 'function';
+  return !!process.env.WORKER_ID && process.env.SHARED_RATE_LIMIT !== '0' && typeof process.send === 'function';
 }
 
 function listen(): void {
