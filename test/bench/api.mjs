@@ -8,7 +8,7 @@
  *          no cache helps): addresses of the registry's own outlets written as messages, with
  *          floors and rooms, other banks, other numbers, and texts with no address
  *   page   GET one shared result page /r?t=…&v=…, the same link every time
- *   og     GET its preview image /api/og?t=…&l=zh
+ *   og     GET its preview image, as the page names it (og:image: /api/og?…)
  *   mix    each connection in turn: 2 page opens, 1 preview image, 1 new check
  *
  * each at 32 and at 128 connections, after a warm-up, with the rate limit off
@@ -165,11 +165,14 @@ try {
   const shared = await (await fetch(`${base}/api/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: `我是${outlets[0].bank}信贷经理，请到${outlets[0].address}18楼1803室签约` }) })).json();
   if (!shared.shareUrl) throw new Error(`POST /api/check answered no shareUrl: ${JSON.stringify(shared).slice(0, 200)}`);
   const pagePath = new URL(shared.shareUrl).pathname + new URL(shared.shareUrl).search;
-  const ogPath = `/api/og?t=${new URL(shared.shareUrl).searchParams.get('t')}&l=zh`;
 
   // The result page's first-load JavaScript (map closed): every script the HTML loads, gzipped
   // (level 9, as test/e2e/home.spec.ts measures it).
   const html = await (await fetch(`${base}${pagePath}`)).text();
+  // The preview image, as the page itself names it (og:image), whatever a link carries.
+  const ogImage = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+  if (!ogImage) throw new Error('the result page names no og:image');
+  const ogPath = new URL(ogImage).pathname + new URL(ogImage).search;
   // (noModule scripts are polyfills that a browser with modules, any phone's today, skips.)
   const scripts = [...new Set([...html.matchAll(/<script[^>]+>/g)].map((m) => m[0]).filter((tag) => !/\bnoModule\b/i.test(tag)).map((tag) => /src="([^"]+)"/.exec(tag)?.[1]).filter(Boolean))];
   let jsGzip = 0;
