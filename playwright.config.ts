@@ -29,6 +29,6 @@ export default defineConfig({
     timeout: 300_000,
     // TRUSTED_PROXY_HOPS=1: the tests play the proxy, each request its own client (X-Forwarded-For).
     // REGISTRY=demo: the tests are written for the demo registry's made-up outlets.
-    env: { NEXT_TELEMETRY_DISABLED: '1', REGISTRY: 'demo', LOG_HASH_KEY: 'e2e-log-key', BATCH_RATE_LIMIT_PER_MINUTE: '120', HOSTNAME: '127.0.0.1', TRUSTED_PROXY_HOPS: '1' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', REGISTRY: 'demo', WEB_CONCURRENCY: '2', LOG_HASH_KEY: 'e2e-log-key', BATCH_RATE_LIMIT_PER_MINUTE: '120', HOSTNAME: '127.0.0.1', TRUSTED_PROXY_HOPS: '1' },
   },
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm start: build the app if it was never built or its sources changed since, then serve it.
-// PORT and HOSTNAME are honoured (HOSTNAME as -H); other arguments go to `next start` too.
+// npm start: build the app if it was never built or its sources changed since, build the default
+// registry if needed, then serve it with one worker per core (scripts/serve.mjs; WEB_CONCURRENCY
+// sets the count). PORT, -p/--port, and HOSTNAME or -H/--hostname are honoured as by `next start`.
 // --build-only builds when needed and stops there.
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,11 +31,11 @@ if (process.argv.includes('--build-only')) process.exit(0);
 // The default registry (the licence snapshot in data/licences) is built before serving, once.
 const reg = spawnSync(process.execPath, [path.join(root, 'scripts', 'cli.mjs'), 'registry-ensure'], { cwd: root, env, stdio: 'inherit' });
 if (reg.status !== 0) process.exit(reg.status ?? 1);
-const args = ['start', ...process.argv.slice(2)];
+const args = [...process.argv.slice(2)];
 // `next start` alone listens on every interface: HOSTNAME says where, unless -H is given.
 if (process.env.HOSTNAME && !args.some((a) => a === '-H' || a.startsWith('--hostname'))) args.push('-H', process.env.HOSTNAME);
 // The socket's address for the rate limit (scripts/peer-address.cjs); GETs up to 64 KB reach the app, which answers a long one with its own 414.
 env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--require "${path.join(root, 'scripts', 'peer-address.cjs')}"`, '--max-http-header-size=65536'].filter(Boolean).join(' ');
-const child = spawn(next, args, { cwd: root, env, stdio: 'inherit' });
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), ...args], { cwd: root, env, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

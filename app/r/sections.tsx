@@ -4,6 +4,7 @@ import type { CheckResult } from '@/lib/check';
 import { floorWords } from '@/lib/check/reasons';
 import type { PartReport } from '@/lib/check/result';
 import { tileConfig } from '@/lib/validations/env';
+import MapDetails from './MapSection';
 import MapPanel from './MapPanel';
 import type { MapPoint } from './ResultMap';
 import ShareButtons from './ShareButtons';
@@ -215,9 +216,9 @@ export async function MapSection({ r, bankLabel }: { r: CheckResult; bankLabel: 
   const t = await getTranslations('result');
   const points = mapPoints(r, (k, v) => t(k, v));
   const tiles = tileConfig();
+  // Closed until opened: Leaflet and the tiles load only then (MapDetails).
   return (
-    <>
-      <h2>{t('mapHeading')}</h2>
+    <MapDetails heading={t('mapHeading')} hint={t('mapOpen')}>
       {points.length > 0 ? (
         <>
           <MapPanel
@@ -230,7 +231,7 @@ export async function MapSection({ r, bankLabel }: { r: CheckResult; bankLabel: 
       ) : (
         <p className="small">{t('mapNone')}</p>
       )}
-    </>
+    </MapDetails>
   );
 }
 

@@ -41,6 +41,6 @@ export function nearest(registry: Registry, c: Claim, verdict: Verdict, where: L
       }
     }
   }
-  if (cityKey && !c.bankIsGeneric) return registry.ofBankInCity(bank, cityKey).filter(mine).slice(0, 3).map((o) => toMatched(o, 'nearby'));
+  if (cityKey && !c.bankIsGeneric) return registry.staffedOfBankInCity(bank, cityKey, ids.size + 3).filter(mine).slice(0, 3).map((o) => toMatched(o, 'nearby'));
   return [];
 }

@@ -171,10 +171,11 @@ export class Registry {
       // Two indexed look-ups (by road, by cross road), not one scan of every intersection.
       byCross: db.prepare(
         `${join} WHERE a.id IN (SELECT id FROM addresses WHERE road IN (?, ?) AND cross_road IS NOT NULL UNION SELECT id FROM addresses WHERE cross_road IN (?, ?))
-         AND (? IS NULL OR a.city_code = ?)`,
+         AND (? IS NULL OR a.city_code = ?) ORDER BY a.id`,
       ),
       byRoad: db.prepare(`${join} WHERE a.road = ? AND (? IS NULL OR a.city_code = ?) AND a.current = 1 AND o.state = 'in_use' LIMIT 50`),
       ofBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1 AND o.state = 'in_use'`),
+      staffedOfBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1 AND o.kind = 'staffed' AND o.state = 'in_use' LIMIT ?`),
       // Driven by the R*Tree: only the outlets inside the box are read.
       near: db.prepare(
         `SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM outlet_rtree r JOIN outlets o ON o.id = r.id JOIN addresses a ON a.outlet_id = o.id AND a.current = 1
@@ -258,6 +259,11 @@ export class Registry {
 
   ofBankInCity(bank: string, cityCode: string): OutletAt[] {
     return (this.q.ofBankInCity.all(bank, cityCode) as Row[]).map(this.toOutletAt);
+  }
+
+  /** The first `limit` staffed outlets of a bank in a city, in the order ofBankInCity gives them (a big city holds a thousand). */
+  staffedOfBankInCity(bank: string, cityCode: string, limit: number): OutletAt[] {
+    return (this.q.staffedOfBankInCity.all(bank, cityCode, limit) as Row[]).map(this.toOutletAt);
   }
 
   /** Staffed outlets (of one bank, when given) within a box around a point (degrees). */

@@ -1,8 +1,8 @@
-import { check } from '../check';
 import type { CheckResult } from '../check/result';
 import { contractOrder } from '../check/serialize';
 import { checkBytes, checkText, type InputError } from '../input';
 import type { Registry } from '../registry/registry';
+import { cachedCheck } from '../web/result-cache';
 import { shareLinks } from '../web/share-link';
 
 /**
@@ -26,7 +26,8 @@ export type CheckAnswer =
 export function checkOne(input: string | Uint8Array, ctx: CheckContext): CheckAnswer {
   const checked = typeof input === 'string' ? checkText(input) : checkBytes(input);
   if (!checked.ok) return { ok: false, error: checked.error };
-  const result = check(checked.text, ctx.registry);
+  // The same text on the same registry version is checked once (a forwarded link opened by many).
+  const result = cachedCheck(checked.text, ctx.registry);
   const link = ctx.shareBase !== undefined ? shareLinks(ctx.shareBase, result, ctx.registry).url : null;
   const json = link === null ? contractOrder(result) : { ...contractOrder(result), shareUrl: link };
   return { ok: true, text: checked.text, result, json, shareUrl: link };

@@ -42,5 +42,6 @@ export const HealthResponse = z
       sources: z.array(z.object({ file: z.string(), bank: z.string(), region: z.string(), asOf: z.string() })),
     }),
     uptimeSeconds: z.number(),
+    worker: z.number().int().nullable().describe('The worker of npm start that answered; null out of a cluster'),
   })
   .meta({ id: 'HealthResponse' });

@@ -1,16 +1,23 @@
 import QRCode from 'qrcode';
+import { BoundedCache } from './result-cache';
 
 /**
  * A QR code of a link as an SVG data URL, or null when the link is too long for one that a
- * phone can still read off a screen: the page then says so instead of breaking.
+ * phone can still read off a screen: the page then says so instead of breaking. Drawing one is
+ * a search over masks and segmentations (several ms): the same link is drawn once and kept.
  */
 export const QR_MAX_LENGTH = 1200;
+const drawn = new BoundedCache<string>(2000);
 
 export async function qrDataUrl(link: string): Promise<string | null> {
   if (link.length > QR_MAX_LENGTH) return null;
+  const kept = drawn.get(link);
+  if (kept) return kept;
   try {
     const svg = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-    return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+    const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+    drawn.set(link, src);
+    return src;
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@ import { inputError } from '../input';
 import { clientKey, corsHeaders, errorResponse, readJsonBody, uriTooLong } from './http';
 import { strictQueryParam } from './query';
 import type { RateLimiter } from './rate-limit';
+import type { SharedRateLimiter } from './shared-rate-limit';
 
 /**
  * A request's input, read the one way every route reads it (like umami's parseRequest): a
@@ -15,17 +16,18 @@ export interface RequestOptions {
   maxBody: number;
   /** Answer the browser extension's origins. */
   cors?: boolean;
-  rateLimit?: { limiter: RateLimiter; trustedHops: number; what: string };
+  /** One process's limiter, or the one a cluster's workers share (its take is asked of the primary). */
+  rateLimit?: { limiter: RateLimiter | SharedRateLimiter; trustedHops: number; what: string };
 }
 
 export type ParsedRequest<T extends z.ZodType> =
   | { ok: true; data: z.infer<T>; headers: Record<string, string> }
   | { ok: false; response: Response };
 
-function refused(request: Request, opts: RequestOptions, headers: Record<string, string>): Response | null {
+async function refused(request: Request, opts: RequestOptions, headers: Record<string, string>): Promise<Response | null> {
   if (!opts.rateLimit) return null;
   const { limiter, trustedHops, what } = opts.rateLimit;
-  const r = limiter.take(clientKey(request, trustedHops));
+  const r = await limiter.take(clientKey(request, trustedHops));
   if (r.ok) return null;
   return errorResponse(429, 'rate_limited', `Too many ${what}: try again in ${r.retryAfterSeconds} s.`, { ...headers, 'retry-after': String(r.retryAfterSeconds) });
 }
@@ -50,7 +52,7 @@ function fromQuery<T extends z.ZodType>(request: Request, schema: T, headers: Re
 
 export async function parseRequest<T extends z.ZodType>(request: Request, schema: T, opts: RequestOptions): Promise<ParsedRequest<T>> {
   const headers = opts.cors ? corsHeaders(request) : {};
-  const tooMany = refused(request, opts, headers);
+  const tooMany = await refused(request, opts, headers);
   if (tooMany) return { ok: false, response: tooMany };
   if (request.method === 'GET') return fromQuery(request, schema, headers);
   const body = await readJsonBody(request, opts.maxBody, schema, headers);

@@ -2,11 +2,13 @@ import type { Registry } from '../registry/registry';
 import { checkOne, type CheckAnswer } from '../service/check-one';
 import { appEnv, isHostName } from '../validations/env';
 import { servedRegistry } from './registry-state';
+import { watchedRegistry } from './registry-watch';
 
 /** What the pages and the API share: the registry of this moment, the check, the share link. */
 
 export async function registry(): Promise<Registry> {
-  return (await servedRegistry()).registry;
+  // Looked at most every 250 ms (registry-watch), and kept through a bad file (registry-state).
+  return (await servedRegistry(watchedRegistry)).registry;
 }
 
 /**

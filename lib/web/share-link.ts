@@ -1,4 +1,5 @@
-import { check, type CheckResult } from '../check';
+import type { CheckResult } from '../check';
+import { cachedCheck } from './result-cache';
 import { signalOfCode, type Signal } from '../check/signals';
 import type { Registry } from '../registry/registry';
 import { claimQuery, claimText, encodeText, readSharedClaim, versionTag, type SharedClaim } from './share';
@@ -48,7 +49,7 @@ export function claimPath(result: CheckResult, registry: Registry): string | nul
     if (!text) continue;
     const path = `/r?${claimQuery(a, b, codes, registry.info.version)}`;
     if (path.length > MAX_CLAIM_PATH) continue;
-    const again = text === result.input ? result : check(text, registry);
+    const again = text === result.input ? result : cachedCheck(text, registry);
     if (result.verdict === 'insufficient' ? again.verdict === 'insufficient' && again.callBank?.name === result.callBank?.name : sameAnswer(result, again)) return path;
   }
   return null;

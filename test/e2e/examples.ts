@@ -18,3 +18,8 @@ export type Verdict = keyof typeof EXAMPLES;
 
 export const enc = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 export const resultPath = (s: string) => `/r?t=${enc(s)}`;
+
+/** Open a result page's map section (closed on arrival, so that its code loads only then). */
+export async function openMap(page: import('@playwright/test').Page): Promise<void> {
+  await page.getByTestId('map-section').locator('summary').click();
+}

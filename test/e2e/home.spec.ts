@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { openMap } from './examples';
 
 test('the home page opens in Simplified Chinese: one box, one button, examples, what it can and cannot tell', async ({ page }) => {
   await page.goto('/');
@@ -53,7 +54,7 @@ test.describe('bad input in the box gets a clear message and the page keeps work
   }
 });
 
-test('home page JavaScript is within 180 KB compressed, and the map code is not part of it', async ({ page, request }) => {
+test('home and result page JavaScript is within 180 KB compressed, and the map code is not part of it', async ({ page, request }) => {
   const scripts = new Set<string>();
   page.on('response', (r) => {
     if (r.request().resourceType() === 'script') scripts.add(r.url());
@@ -71,12 +72,21 @@ test('home page JavaScript is within 180 KB compressed, and the map code is not 
   expect(gzipped).toBeLessThanOrEqual(180 * 1024);
   expect(leaflet).toBe(false);
 
-  // The result page does load it (so the check above can tell).
-  const mapScripts: string[] = [];
+  // The result page, map closed: within the same 180 KB, no map code either; opening the map
+  // loads it (so the checks above can tell).
+  const resultScripts: string[] = [];
   page.on('response', (r) => {
-    if (r.request().resourceType() === 'script') mapScripts.push(r.url());
+    if (r.request().resourceType() === 'script') resultScripts.push(r.url());
   });
   await page.goto('/r?q=' + encodeURIComponent('建设银行 深圳市福田区演示大道88号示例金融大厦一楼'), { waitUntil: 'networkidle' });
-  const bodies = await Promise.all(mapScripts.map(async (u) => (await request.get(u)).body()));
-  expect(bodies.some((b) => b.includes('leaflet-container'))).toBe(true);
+  const firstLoad = await Promise.all(resultScripts.map(async (u) => (await request.get(u)).body()));
+  const resultGzip = firstLoad.reduce((n, b) => n + zlib.gzipSync(b, { level: 9 }).length, 0);
+  console.log(`result page, map closed: ${firstLoad.length} scripts, ${(resultGzip / 1024).toFixed(1)} KB gzip`);
+  expect(resultGzip).toBeLessThanOrEqual(180 * 1024);
+  expect(firstLoad.some((b) => b.includes('leaflet-container'))).toBe(false);
+  const before = resultScripts.length;
+  await openMap(page);
+  await expect(page.getByTestId('map').locator('.leaflet-container')).toBeVisible();
+  const opened = await Promise.all(resultScripts.slice(before).map(async (u) => (await request.get(u)).body()));
+  expect(opened.some((b) => b.includes('leaflet-container'))).toBe(true);
 });

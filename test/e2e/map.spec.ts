@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { EXAMPLES, resultPath } from './examples';
+import { EXAMPLES, openMap, resultPath } from './examples';
 
 test.describe('the map with no network beyond this site', () => {
   test.beforeEach(async ({ context, baseURL }) => {
@@ -13,8 +13,27 @@ test.describe('the map with no network beyond this site', () => {
     });
   });
 
+  test('loads no map code and no tile until the map section is opened', async ({ page }) => {
+    const tiles: string[] = [];
+    page.on('request', (r) => {
+      if (/tile|\.png$/.test(r.url())) tiles.push(r.url());
+    });
+    await page.goto(resultPath(EXAMPLES.office_floor), { waitUntil: 'networkidle' });
+    await expect(page.getByTestId('map-section')).toBeVisible();
+    // Leaflet sets window.L when its code runs.
+    expect(await page.evaluate(() => 'L' in window)).toBe(false);
+    await expect(page.getByTestId('map')).toHaveCount(0);
+    expect(tiles).toEqual([]);
+    await openMap(page);
+    await expect(page.getByTestId('map').locator('.leaflet-container')).toBeVisible();
+    expect(await page.evaluate(() => 'L' in window)).toBe(true);
+    // Now the tiles are asked for (and refused: this test blocks every other host).
+    await expect.poll(() => tiles.length).toBeGreaterThan(0);
+  });
+
   test('shows the claimed place and the bank outlets as markers on a plain background', async ({ page }) => {
     await page.goto(resultPath(EXAMPLES.office_floor));
+    await openMap(page);
     const map = page.getByTestId('map');
     await map.scrollIntoViewIfNeeded();
     await expect(map.locator('.leaflet-container')).toBeVisible();
@@ -30,6 +49,7 @@ test.describe('the map with no network beyond this site', () => {
 
   test('a place known only by its district says so', async ({ page }) => {
     await page.goto(resultPath(EXAMPLES.not_covered));
+    await openMap(page);
     const map = page.getByTestId('map');
     await map.scrollIntoViewIfNeeded();
     await expect(map.locator('path.marker-claimed')).toHaveCount(1);
@@ -54,6 +74,7 @@ test('with tiles allowed, the tile layer asks the configured provider with the a
     return route.fulfill({ contentType: 'image/png', body: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64') });
   });
   await page.goto(resultPath(EXAMPLES.registered_branch));
+  await openMap(page);
   await page.getByTestId('map').scrollIntoViewIfNeeded();
   await expect.poll(() => asked.length).toBeGreaterThan(0);
   expect(asked[0]).toMatch(/^https:\/\/tile\.openstreetmap\.org\/\d+\/\d+\/\d+\.png$/);

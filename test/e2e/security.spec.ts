@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { resultPath } from './examples';
+import { resultPath, openMap } from './examples';
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"\'><svg onload=window.__pwned=3> 深圳市福田区演示大道88号示例金融大厦18楼';
 
@@ -65,6 +65,7 @@ test('no script violates the policy on a result page with its map', async ({ pag
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   await page.goto(resultPath('我是建设银行信贷经理，请到深圳市福田区演示大道88号示例金融大厦18楼签约'), { waitUntil: 'networkidle' });
+  await openMap(page);
   await page.getByTestId('map').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('map').locator('path.marker-claimed')).toHaveCount(1);
   expect(violations).toEqual([]);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { EXAMPLES, resultPath, type Verdict } from './examples';
+import { EXAMPLES, resultPath, type Verdict, openMap } from './examples';
 
 /** What the result page must show for each verdict, beyond the verdict itself. */
 const EXPECT: Record<Verdict, { title: string; line: RegExp; hotline: string | null; matches: number; registered?: RegExp; nearest: boolean; map: boolean }> = {
@@ -34,6 +34,7 @@ for (const [verdict, text] of Object.entries(EXAMPLES) as [Verdict, string][]) {
     if (want.registered) await expect(page.getByTestId('match').first()).toContainText(want.registered);
     if (want.nearest) await expect(page.getByTestId('nearest').first()).toBeVisible();
     else await expect(page.getByTestId('nearest')).toHaveCount(0);
+    await openMap(page);
     await expect(page.getByTestId('map')).toHaveCount(want.map ? 1 : 0);
 
     // The text comes back as written, every part marked, and the demo banner says what data this is.

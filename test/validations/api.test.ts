@@ -109,6 +109,7 @@ describe('HealthResponse', () => {
     status: 'ok',
     registry: { version: '2019-07-23.db7793a7adb7', asOf: '2019-07-23', demo: true, outlets: 42, sources: [{ file: 'a.csv', bank: '建设银行', region: '深圳', asOf: '2019-07-23' }] },
     uptimeSeconds: 12.5,
+    worker: 1,
   };
 
   test('accepts a healthy answer', () => {

@@ -4,7 +4,7 @@ import { appEnv } from '@/lib/validations/env';
 import { batchStream } from '@/lib/web/batch-stream';
 import { guarded } from '@/lib/web/guard-route';
 import { logEvent } from '@/lib/web/log';
-import { createRateLimiter } from '@/lib/web/rate-limit';
+import { createSharedRateLimiter } from '@/lib/web/shared-rate-limit';
 import { parseRequest, type RequestOptions } from '@/lib/web/request';
 import { baseUrl, registry } from '@/lib/web/service';
 
@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
 /** How this route reads its input: the body limit, the rate limit, and CORS. */
 const READ: RequestOptions = {
   maxBody: 2_500_000,
-  rateLimit: { limiter: createRateLimiter(appEnv().BATCH_RATE_LIMIT_PER_MINUTE, 3), trustedHops: appEnv().TRUSTED_PROXY_HOPS, what: 'batches' },
+  rateLimit: { limiter: createSharedRateLimiter('batch', appEnv().BATCH_RATE_LIMIT_PER_MINUTE, 3), trustedHops: appEnv().TRUSTED_PROXY_HOPS, what: 'batches' },
 };
 
 /** One line of the stream: the answer to texts[index], or its input error. */

@@ -3,7 +3,7 @@ import { appEnv } from '@/lib/validations/env';
 import { corsHeaders, errorResponse, jsonResponse } from '@/lib/web/http';
 import { guarded } from '@/lib/web/guard-route';
 import { logEvent, textHash } from '@/lib/web/log';
-import { createRateLimiter } from '@/lib/web/rate-limit';
+import { createSharedRateLimiter } from '@/lib/web/shared-rate-limit';
 import { parseRequest, type RequestOptions } from '@/lib/web/request';
 import { baseUrl, runCheck } from '@/lib/web/service';
 
@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
 const READ: RequestOptions = {
   maxBody: 16 * 1024,
   cors: true,
-  rateLimit: { limiter: createRateLimiter(appEnv().RATE_LIMIT_PER_MINUTE), trustedHops: appEnv().TRUSTED_PROXY_HOPS, what: 'requests' },
+  rateLimit: { limiter: createSharedRateLimiter('check', appEnv().RATE_LIMIT_PER_MINUTE), trustedHops: appEnv().TRUSTED_PROXY_HOPS, what: 'requests' },
 };
 
 async function answer(text: string, request: Request, cors: Record<string, string>): Promise<Response> {

@@ -22,6 +22,8 @@ async function get(): Promise<Response> {
       sources: info.sources.map((s) => ({ file: s.file, bank: s.bank, region: s.region, asOf: s.asOf })),
     },
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
+    // Which worker of npm start answered (null out of a cluster): each reads the registry itself.
+    worker: process.env.WORKER_ID ? Number(process.env.WORKER_ID) : null,
   });
 }
 

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ImageResponse } from 'next/og';
-import { asLocale } from '@/i18n/locale';
+import { asLocale, type Locale } from '@/i18n/locale';
 import { findBank } from '@/lib/banks';
-import { checkOne } from '@/lib/service/check-one';
+import type { Registry } from '@/lib/registry/registry';
+import { checkText } from '@/lib/input';
+import { cachedImage, IMAGE_CACHE_CONTROL, imageKey, imageTag, matchesTag } from '@/lib/web/image-cache';
+import { cachedCheck } from '@/lib/web/result-cache';
 import { registry } from '@/lib/web/service';
 import { readSharedClaim } from '@/lib/web/share';
 import en from '@/messages/en.json';
@@ -49,14 +52,24 @@ function Sign({ icon }: { icon: string }) {
 async function get(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const locale = asLocale(url.searchParams.get('l'));
-  const m = locale === 'en' ? en : zh;
   const text = readSharedClaim(url.searchParams)?.text ?? null;
-  const checked = text ? checkOne(text, { registry: await registry() }) : null;
+  const checked = text ? checkText(text) : null;
+  const reg = await registry();
+  const key = imageKey(reg.info.version, locale, checked?.ok ? checked.text : null);
+  const tag = imageTag(key);
+  const headers = { 'cache-control': IMAGE_CACHE_CONTROL, etag: tag };
+  if (matchesTag(request.headers.get('if-none-match'), tag)) return new Response(null, { status: 304, headers });
+  const png = await cachedImage(key, async () => new Uint8Array(await draw(locale, checked?.ok ? checked.text : null, reg).arrayBuffer()));
+  return new Response(png as BodyInit, { headers: { ...headers, 'content-type': 'image/png' } });
+}
+
+function draw(locale: Locale, text: string | null, reg: Registry): ImageResponse {
+  const m = locale === 'en' ? en : zh;
   let title: string = m.site.tagline;
   let bank = '';
   let style = VERDICT_STYLE.insufficient;
-  if (checked?.ok) {
-    const r = checked.result;
+  if (text !== null) {
+    const r = cachedCheck(text, reg);
     title = m.verdict[r.verdict].title;
     style = VERDICT_STYLE[r.verdict];
     const name = r.verdict === 'registered_branch' ? r.matches[0]?.bank : r.bank?.name;
@@ -78,7 +91,7 @@ async function get(request: Request): Promise<Response> {
         {bank && <div style={{ display: 'flex', marginTop: 40, fontSize: 44, color: '#333' }}>{bank}</div>}
       </div>
     ),
-    { width: 1200, height: 630, fonts: [{ name: 'NotoSansSC', data: FONT, weight: 700, style: 'normal' }], headers: { 'cache-control': 'public, max-age=300' } },
+    { width: 1200, height: 630, fonts: [{ name: 'NotoSansSC', data: FONT, weight: 700, style: 'normal' }]},
   );
 }
 

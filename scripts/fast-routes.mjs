@@ -1,0 +1,109 @@
+// The API route that takes the crowd's new texts (app/api/check/route.ts), served past Next's
+// router. Measured on this machine, Next's request pipeline (routing, the Request and Headers
+// it builds, its web streams) cost more CPU than the check itself; the route handler needs
+// none of it (it takes a Request and answers a Response). So the same file is bundled once
+// with esbuild (as scripts/cli.mjs does for the command line) and called here directly, with
+// the request dressed as Next dresses it (X-Forwarded-* filled when absent) and the same
+// security headers. Whatever the route answers, it answers the same; any method it does not
+// export, and every other path, goes on to Next.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROUTES = { '/api/check': 'app/api/check/route.ts' };
+// (Also bundled: what the primary process runs, the buckets of the shared rate limit.)
+const PRIMARY = { 'primary-rate-limits': 'lib/web/shared-rate-limit.ts' };
+const MAX_BUFFERED = 64 * 1024; // (past the route's own limit: it answers 413 for such a body)
+
+function newest(p) {
+  const st = fs.statSync(p, { throwIfNoEntry: false });
+  if (!st) return 0;
+  if (!st.isDirectory()) return st.mtimeMs;
+  let m = 0;
+  for (const e of fs.readdirSync(p)) if (e !== 'node_modules' && !e.startsWith('.')) m = Math.max(m, newest(path.join(p, e)));
+  return m;
+}
+
+const outfileOf = (root, route) => path.join(root, '.cache', 'fast-routes', `${route.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.mjs`);
+
+/** Bundle the routes when missing or older than their sources (run once, in the primary). */
+export async function buildFastRoutes(root) {
+  const sources = Math.max(...['app/api', 'lib', 'package.json', 'tsconfig.json'].map((p) => newest(path.join(root, p))));
+  for (const [route, file] of Object.entries({ ...ROUTES, ...PRIMARY })) {
+    const outfile = outfileOf(root, route);
+    if (fs.existsSync(outfile) && fs.statSync(outfile).mtimeMs >= sources) continue;
+    await build({
+      entryPoints: [path.join(root, file)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      tsconfig: path.join(root, 'tsconfig.json'),
+      external: ['better-sqlite3'],
+      define: { 'process.env.NODE_ENV': '"production"' },
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      logLevel: 'warning',
+    });
+  }
+}
+
+/** The primary's answerer of the workers' rate-limit takes (lib/web/shared-rate-limit.ts). */
+export async function loadRateLimitServer(root) {
+  const mod = await import(pathToFileURL(outfileOf(root, 'primary-rate-limits')).href);
+  return mod.serveRateLimits();
+}
+
+/** A handler that answers the fast routes (true) or leaves the request to Next (false). */
+export async function loadFastRoutes(root, port) {
+  const security = createRequire(path.join(root, 'package.json'))(path.join(root, 'security-headers.js'));
+  const modules = {};
+  for (const route of Object.keys(ROUTES)) modules[route] = await import(pathToFileURL(outfileOf(root, route)).href);
+
+  async function serve(req, res, fn, body) {
+    const h = req.headers;
+    h['x-forwarded-host'] ??= h.host ?? 'localhost';
+    h['x-forwarded-port'] ??= String(port);
+    h['x-forwarded-proto'] ??= 'http';
+    h['x-forwarded-for'] ??= req.socket.remoteAddress;
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(h)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    const request = new Request(`http://${h.host ?? 'localhost'}${req.url}`, { method: req.method, headers, body });
+    let response;
+    try {
+      response = await fn(request);
+    } catch (e) {
+      console.error(e);
+      response = new Response('{"error":{"code":"internal","message":"Internal error."}}', { status: 500, headers: { 'content-type': 'application/json' } });
+    }
+    const out = {};
+    for (const { key, value } of security) out[key.toLowerCase()] = value;
+    for (const [k, v] of response.headers) out[k] = v;
+    const bytes = response.body ? Buffer.from(await response.arrayBuffer()) : null;
+    if (bytes) out['content-length'] = String(bytes.length);
+    res.writeHead(response.status, out);
+    res.end(bytes ?? undefined);
+  }
+
+  return function handle(req, res) {
+    const q = req.url.indexOf('?');
+    const mod = modules[q < 0 ? req.url : req.url.slice(0, q)];
+    const fn = mod?.[req.method];
+    if (typeof fn !== 'function') return false;
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
+      serve(req, res, fn, undefined);
+      return true;
+    }
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      if (size <= MAX_BUFFERED) chunks.push(c);
+      size += c.length;
+    });
+    req.on('end', () => serve(req, res, fn, Buffer.concat(chunks)));
+    req.on('error', () => res.destroy());
+    return true;
+  };
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// Serves the built app with one worker per core (node:cluster): `npm start` runs this after
+// building. Each worker is a whole server (Next's request handler behind the page cache of
+// page-cache.mjs); the primary only hands out connections, restarts a worker that dies, holds
+// the rate limit's buckets for all workers (lib/web/shared-rate-limit.ts), and gives every
+// worker the same LOG_HASH_KEY so that their logs agree on a text's hash.
+//
+//   WEB_CONCURRENCY   number of workers (default: the number of cores; 1 runs one worker)
+//   PORT, -p/--port   port (default 3000)
+//   -H/--hostname     address to listen on (default: every interface)
+//   FAST_ROUTES=0     send /api/check through Next's router too (see fast-routes.mjs)
+//   PAGE_CACHE=0      render every result page (see page-cache.mjs)
+import cluster from 'node:cluster';
+import crypto from 'node:crypto';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildFastRoutes, loadFastRoutes, loadRateLimitServer } from './fast-routes.mjs';
+import { createPageCache } from './page-cache.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function option(names, dflt) {
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    for (const n of names) {
+      if (argv[i] === n) return argv[i + 1];
+      if (argv[i].startsWith(`${n}=`)) return argv[i].slice(n.length + 1);
+    }
+  }
+  return dflt;
+}
+
+export function workerCount(env = process.env) {
+  const n = Number(env.WEB_CONCURRENCY);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, 64) : os.availableParallelism();
+}
+
+const port = Number(option(['-p', '--port'], process.env.PORT ?? 3000));
+const hostname = option(['-H', '--hostname'], undefined);
+
+if (cluster.isPrimary) {
+  const count = workerCount();
+  const env = { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_HASH_KEY: process.env.LOG_HASH_KEY || crypto.randomBytes(32).toString('hex') };
+  // Should the bundles fail (a route that esbuild cannot bundle), everything still works
+  // through Next, with a rate limit per worker: said once, loudly.
+  let rateLimits = () => false;
+  try {
+    await buildFastRoutes(root);
+    rateLimits = await loadRateLimitServer(root);
+  } catch (e) {
+    console.error(`serve: the direct /api/check route and the shared rate limit are off (${e.message.split('\n')[0]}); everything goes through Next, each worker limiting on its own`);
+    Object.assign(env, { FAST_ROUTES: '0', SHARED_RATE_LIMIT: '0' });
+  }
+  let stopping = false;
+  let ready = 0;
+  const fork = (id) => {
+    const w = cluster.fork({ ...env, WORKER_ID: String(id) });
+    w.on('message', (m) => {
+      if (rateLimits(w, m)) return;
+      if (m === 'ready' && ++ready === count) console.log(`真网点 ready on http://${hostname ?? 'localhost'}:${port} with ${count} worker${count > 1 ? 's' : ''} (WEB_CONCURRENCY)`);
+    });
+    w.on('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`worker ${id} stopped (${signal ?? code}); starting another`);
+      setTimeout(() => fork(id), 1000).unref();
+    });
+  };
+  for (let i = 1; i <= count; i++) fork(i);
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.on(sig, () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+      setTimeout(() => process.exit(0), 3000).unref();
+      cluster.on('exit', () => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      });
+    });
+  }
+} else {
+  process.env.NODE_ENV = 'production';
+  const next = createRequire(path.join(root, 'package.json'))('next');
+  const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const quiet = process.env.QUIET_LOGS === '1';
+  const pages = createPageCache({
+    root,
+    onHit: () => {
+      if (!quiet) process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), event: 'page', cached: true, worker: Number(process.env.WORKER_ID) })}\n`);
+    },
+  });
+  const fastRoutes = process.env.FAST_ROUTES !== '0' ? await loadFastRoutes(root, port) : () => false;
+  const cachePages = process.env.PAGE_CACHE !== '0';
+  const server = http.createServer((req, res) => {
+    if (fastRoutes(req, res)) return;
+    if (cachePages && pages.handle(req, res)) return;
+    handle(req, res).catch((e) => {
+      console.error(e);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end('{"error":{"code":"internal","message":"Internal error."}}');
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => process.send?.('ready'));
+  process.on('SIGTERM', () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  });
+}

@@ -1,0 +1,113 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { EXAMPLES } from './examples';
+
+/**
+ * npm start's server (scripts/serve.mjs) with two workers, on its own port and its own copy of
+ * a registry: a registry renamed over the live file is served by every worker, by the API and
+ * by the (cached) result page alike, with no restart.
+ */
+const PORT = Number(process.env.E2E_CLUSTER_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 1);
+const root = path.resolve(__dirname, '../..');
+let server: ChildProcess;
+let dir: string;
+
+/** One request on a connection of its own, so that the primary hands each to the next worker. */
+function get(p: string, init: { method?: string; body?: string } = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: PORT, path: p, method: init.method ?? 'GET', agent: false, headers: init.body ? { 'content-type': 'application/json' } : {} }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+/** What each worker answers /api/health with, asking until both were seen. */
+async function healthOfEach(): Promise<Map<number, string>> {
+  const seen = new Map<number, string>();
+  for (let i = 0; i < 40 && seen.size < 2; i++) {
+    const h = JSON.parse((await get('/api/health')).body);
+    seen.set(h.worker, h.registry.version);
+  }
+  return seen;
+}
+
+test.describe('two workers', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test.beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'realbranch-cluster-'));
+    // The demo registry (built by the main server's first request, or by npm start) as the live file.
+    const demo = path.join(root, 'data', 'demo-registry.sqlite');
+    for (let i = 0; i < 100 && !fs.existsSync(demo); i++) await new Promise((r) => setTimeout(r, 100));
+    fs.copyFileSync(demo, path.join(dir, 'registry.sqlite'));
+    server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '-p', String(PORT), '-H', '127.0.0.1'], {
+      cwd: root,
+      env: { ...process.env, WEB_CONCURRENCY: '2', REGISTRY_DB: path.join(dir, 'registry.sqlite'), QUIET_LOGS: '1', RATE_LIMIT_PER_MINUTE: '0' },
+      stdio: 'ignore',
+      detached: true,
+    });
+    for (let i = 0; i < 300; i++) {
+      try {
+        if ((await get('/api/health')).status === 200) return;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`the clustered server did not start on port ${PORT}`);
+  });
+
+  test.afterAll(() => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {}
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('both see a registry renamed over the live one, in the API and on the result page', async () => {
+    const before = await healthOfEach();
+    expect([...before.keys()].sort()).toEqual([1, 2]);
+    const oldVersion = before.get(1)!;
+    expect(before.get(2)).toBe(oldVersion);
+    const text = EXAMPLES.registered_branch;
+    const page = `/r?t=${Buffer.from(text).toString('base64url')}`;
+    // Each worker checks the text and keeps the result page (twice: both workers, cached).
+    for (let i = 0; i < 4; i++) {
+      const r = JSON.parse((await get('/api/check', { method: 'POST', body: JSON.stringify({ text }) })).body);
+      expect(r.verdict).toBe('registered_branch');
+      expect((await get(page)).body).toContain('data-verdict="registered_branch"');
+    }
+
+    // The fixtures registry has no demo outlets: the same text is no longer a registered branch.
+    const next = path.join(dir, 'registry.next.sqlite');
+    const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'cli.mjs'), 'registry-build', '--manifest', path.join(root, 'data', 'fixtures', 'registry', 'manifest.json'), '--out', next], { cwd: root, stdio: 'ignore' });
+    expect(built.status).toBe(0);
+    // Both workers have just looked at the registry (so they may answer from it for 250 ms more):
+    // pages of other links, rendered, not from the cache.
+    for (let i = 0; i < 4; i++) await get(`${page}&prime=${i}`);
+    fs.renameSync(next, path.join(dir, 'registry.sqlite'));
+    // Opened at once, the page may still be answered from the registry before (each worker
+    // looks at the file at most every 250 ms), but such an answer must not be kept for the new one.
+    for (let i = 0; i < 4; i++) await get(page);
+    await new Promise((r) => setTimeout(r, 300));
+
+    const after = await healthOfEach();
+    expect([...after.keys()].sort()).toEqual([1, 2]);
+    expect(after.get(1)).not.toBe(oldVersion);
+    expect(after.get(2)).toBe(after.get(1));
+    for (let i = 0; i < 4; i++) {
+      const r = JSON.parse((await get('/api/check', { method: 'POST', body: JSON.stringify({ text }) })).body);
+      expect(r.registry.version).toBe(after.get(1));
+      expect(r.verdict).not.toBe('registered_branch');
+      const html = (await get(page)).body;
+      expect(html).not.toContain('data-verdict="registered_branch"');
+    }
+  });
+});
