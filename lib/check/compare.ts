@@ -6,6 +6,7 @@ import { branchesMatch, buildingKey, buildingsMatch, branchKey, isGenericBuildin
 import type { OutletAt } from '../registry/registry';
 import { floorWords } from './reasons';
 import { floorFromRoom } from '../parse/room';
+import { upstairsFit } from './upstairs';
 
 /**
  * Comparing a claimed address with one registered outlet, part by part: where it stands
@@ -43,6 +44,8 @@ export interface Claim {
   provinceCode: string | null;
   cityKey: string | null;
   districtCodes: string[];
+  /** 楼上 and its relatives (lib/parse/upstairs.ts). */
+  upstairs: 'bank' | 'building' | null;
   /** The place rests on one bare name (凤凰 of 凤凰城B区…): a guess to drop if nothing matches. */
   placeIsWeak: boolean;
 }
@@ -72,6 +75,7 @@ export function claimOf(parsed: ParseResult): Claim {
     provinceCode: place.province?.code ?? branchCity?.provinceCode ?? null,
     cityKey: cityFromAddress ?? branchCity?.code ?? null,
     districtCodes: districts.map((d) => d.code),
+    upstairs: parsed.extra.upstairs,
     placeIsWeak: [parsed.province, parsed.city, parsed.district].filter(Boolean).length === 1 && !/[省市区县旗州盟]$/.test(parsed.province ?? parsed.city ?? parsed.district ?? ''),
   };
 }
@@ -147,6 +151,8 @@ export interface FloorFit {
   byRoom: boolean;
   claimed: { zh: string; en: string } | null;
   registered: { zh: string; en: string };
+  /** The floor came from 楼上 and its relatives, not from a number. */
+  saidUpstairs?: boolean;
 }
 
 /**
@@ -166,6 +172,8 @@ export function floorFit(c: Claim, o: OutletAt): FloorFit {
   }
   const byRoom = c.floors.length === 0 && c.inferred !== null;
   const claimed = c.floors.length ? c.floors : c.inferred !== null ? [c.inferred] : [];
+  const up = upstairsFit(c, reg, o.at.floorLabels, registered);
+  if (up) return up;
   if (claimed.length === 0) {
     if (c.labels.includes('地下室') && reg.length === 0 && regLabels.length === 0) {
       return { status: 'mismatched', compatible: false, upstairs: false, byRoom, claimed: floorWords([], c.labels), registered };

@@ -196,7 +196,8 @@ function whyNotHere(fit: Fit, o: OutletAt, c: Claim, bankZh: string, bankEn: str
     registeredFloor: f.registered.zh, registeredFloorEn: f.registered.en,
     claimedFloor: f.claimed?.zh, claimedFloorEn: f.claimed?.en,
   };
-  if (!f.compatible) {
+  if (!f.compatible && f.saidUpstairs) out.push(reason(o.at.floors.every((x) => x <= 2) ? 'said_upstairs' : 'said_above_bank', vars)); // 楼上 (check/upstairs.ts)
+  else if (!f.compatible) {
     out.push(reason(f.upstairs ? 'outlet_upstairs' : 'outlet_floor_differs', vars));
     if (f.byRoom) out.push(reason('room_implies_floor', { room: c.room, floor: c.inferred }));
     if (o.at.floors.length === 0) out.push(reason('street_level_outlet'));

@@ -8,6 +8,8 @@ export type ReasonCode =
   | 'outlet_upstairs'
   | 'outlet_floor_differs'
   | 'street_level_outlet'
+  | 'said_upstairs'
+  | 'said_above_bank'
   | 'room_implies_floor'
   | 'other_tower'
   | 'other_room'
@@ -41,6 +43,8 @@ const TEXT: Record<ReasonCode, [string, string]> = {
   outlet_upstairs: ['{bank}「{name}」登记在{registeredFloor}，而你收到的地址在{claimedFloor}：那不是银行网点，是同一栋楼里的其他办公室。', '{bankEn} "{name}" is registered on {registeredFloorEn}; the address you received is on {claimedFloorEn}: not the bank, another office in the same building.'],
   outlet_floor_differs: ['{bank}「{name}」登记在{registeredFloor}，与地址中的{claimedFloor}不符。', '{bankEn} "{name}" is registered on {registeredFloorEn}, not on {claimedFloorEn}.'],
   street_level_outlet: ['登记地址没有写楼层，网点在临街的一、二层。', 'The registered address names no floor: the outlet is at street level.'],
+  said_upstairs: ['消息说在楼上，登记的网点在临街一层：{bank}「{name}」不在楼上，楼上是其他办公室。', 'The message says upstairs; the registered outlet is at street level: {bankEn} "{name}" is not upstairs, the office upstairs is someone else\'s.'],
+  said_above_bank: ['消息说在银行楼上或同一栋楼的其他楼层：那里不是{bank}「{name}」（登记在{registeredFloor}），是同一栋楼里的其他办公室。', 'The message places the office above the bank or on another floor of its building: not {bankEn} "{name}" (registered on {registeredFloorEn}), another office in the building.'],
   room_implies_floor: ['房间号{room}意味着在{floor}楼左右。', 'Room {room} means about floor {floor}.'],
   other_tower: ['网点在{registeredTower}，地址指向{claimedTower}：是另一栋楼。', 'The outlet is in {registeredTower}; the address points to {claimedTower}: another tower.'],
   other_room: ['网点登记的房号是{registeredRoom}，地址写的是{claimedRoom}。', 'The outlet is registered as unit {registeredRoom}; the address says {claimedRoom}.'],

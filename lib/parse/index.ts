@@ -5,6 +5,7 @@ import { addressRegion, noiseSpans } from './message';
 import { matchRoad, type Span } from './road';
 import { floorFromRoom } from './room';
 import { parseTail } from './tail';
+import { findUpstairs, upstairsOf, type Upstairs } from './upstairs';
 
 /** The parts of an address, named as the command-line contract names them. */
 export const PART_NAMES = [
@@ -47,6 +48,8 @@ export interface ParseResult extends ParsedAddress {
     crossRoad: string | null;
     houseNo: string | null;
     bankIsGeneric: boolean;
+    /** 楼上 and its relatives: an upper floor stated with no number (see upstairs.ts). */
+    upstairs: Upstairs['above'] | null;
   };
 }
 
@@ -77,6 +80,9 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
   // The bank may be named anywhere in a message; its name and branch are not address parts.
   const bankHit = findBankMention(text, 0, text.length) ;
   const taken: Span[] = [...noise];
+  // Read in the whole message: 交行楼上 may stand before or after the address.
+  const upstairs = findUpstairs(text);
+  taken.push(...upstairs);
   if (bankHit) {
     if (bankHit.end > bankHit.start) taken.push({ start: bankHit.start, end: bankHit.end });
     if (bankHit.branch) taken.push(bankHit.branch);
@@ -155,6 +161,7 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
       crossRoad: road?.crossRoad ? valueOf(nt, road.crossRoad.start, road.crossRoad.end) : null,
       houseNo: road?.houseNo ? valueOf(nt, road.houseNo.start, road.houseNo.end) : tail.houseNo ? valueOf(nt, tail.houseNo.start, tail.houseNo.end) : null,
       bankIsGeneric: bankHit?.generic ?? false,
+      upstairs: upstairsOf(upstairs),
     },
   };
   if (bankHit?.bank && bankHit.end > bankHit.start) spans.bank = sourceSpan(nt, bankHit.start, bankHit.end);

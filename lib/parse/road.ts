@@ -28,9 +28,9 @@ const NAME_CHAR = /[\u4e00-\u9fa5\dA-Za-z\uFFFD]/;
 const STOP_CHAR = /[号楼层室栋幢座弄区到至请的在]/;
 const MAX_NAME = 10;
 
-const NUMBER_AFTER = /^((?:[东西南北中]段|[一二三四五六七八九十\d]{1,2}段|[东西南北中](?=[附甲乙]?\d))?)((?:附|甲|乙)?)(\d{1,5}(?:[-之]\d{1,4})?)(号院|号(?!楼)|號|弄|番地)?((?:附|之)(?:\d{1,3}|[一二三四五六七八九十])号?)?/;
+const NUMBER_AFTER = /^((?:[东西南北中]段|[一二三四五六七八九十\d]{1,2}段|[东西南北中](?=[附甲乙]?\d))?)((?:附|甲|乙)?)(\d{1,5}(?:[-之]\d{1,4})?)(号院|号(?!楼(?![上下]))|號|弄|番地)?((?:附|之)(?:\d{1,3}|[一二三四五六七八九十])号?)?/;
 // 长江中路六十七号: a number in Chinese numerals, which only 号 makes a road number.
-const CN_NUMBER_AFTER = /^((?:[东西南北中]段)?)([零〇一二两三四五六七八九十百千]{1,8})(号(?!楼))/;
+const CN_NUMBER_AFTER = /^((?:[东西南北中]段)?)([零〇一二两三四五六七八九十百千]{1,8})(号(?!楼(?![上下])))/;
 // What may follow a number written without 号 for it still to be the road number.
 const BARE_NUMBER_OK = /^(?:$|[\u4e00-\u9fa5(,])/;
 const BARE_NUMBER_NOT = /^(?:楼(?![上下])|层|栋|幢|座|单元|室|房|户|米|号|弄|F|f|区|门|期|#)/;

@@ -1,0 +1,16 @@
+import type { Claim, FloorFit } from './compare';
+
+/**
+ * A claim of "楼上" with no floor number (see lib/parse/upstairs.ts), against one outlet.
+ * Above a bank (交行楼上, 同一栋楼) is never the outlet; plain 楼上 is not a street-level outlet
+ * (an outlet whose address names no floor, or only the first two), and says nothing against an
+ * outlet registered upstairs (期货大厦16层). Null when the claim says nothing of the kind, or
+ * states a floor (then the floor is compared as usual).
+ */
+export function upstairsFit(c: Claim, registeredFloors: number[], registeredLabels: string[], registered: FloorFit['registered']): FloorFit | null {
+  if (!c.upstairs || c.floors.length > 0 || c.inferred !== null) return null;
+  const claimed = { zh: '楼上', en: 'upstairs' };
+  const streetLevel = registeredFloors.every((f) => f <= 2) && registeredLabels.every((l) => l === 'G' || l === '底商');
+  if (c.upstairs === 'bank' || streetLevel) return { status: 'mismatched', compatible: false, upstairs: true, byRoom: false, claimed, registered, saidUpstairs: true };
+  return { status: 'not_in_registry', compatible: true, upstairs: false, byRoom: false, claimed, registered, saidUpstairs: true };
+}
