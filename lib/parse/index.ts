@@ -1,7 +1,9 @@
 import { normalize, sourceSpan, valueOf, type NormText } from '../normalize/text';
 import { findBankMention } from './bank';
 import { firstDivisionAt, matchDivisions, resolvePlace, type PlaceContext, type ResolvedPlace } from './divisions/match';
+import { joinSplitLines } from '../normalize/lines';
 import { addressRegion, noiseSpans } from './message';
+import { findAsides, placesOf, type PlaceFound } from './places';
 import { matchRoad, type Span } from './road';
 import { floorFromRoom } from './room';
 import { parseTail } from './tail';
@@ -39,6 +41,12 @@ export interface ParseResult extends ParsedAddress {
   spans: Partial<Record<PartName, [number, number]>>;
   /** Where the address itself stands in the text (a message has more around it). */
   addressSpan: [number, number];
+  /**
+   * Every place-like span of the message, each with its role and its own parse; the one with
+   * role `checked` is the address compared with the registry (see places.ts). Empty for a text
+   * holding one place only.
+   */
+  places: { role: PlaceFound['role']; span: [number, number]; text: string; parsed: ParsedAddress | null }[];
   /** Today's divisions, resolved from what is written. */
   place: ResolvedPlace;
   /** Parts not in the contract but used to match outlets. */
@@ -68,18 +76,22 @@ export interface ParseOptions {
   resolvePlace?: boolean;
   /** Where the address is known to be from elsewhere (an outlet list's city, a branch's name). */
   context?: PlaceContext;
+  /** List the other places of a message (default true; off inside that listing). */
+  places?: boolean;
 }
 
 /** Parse one address, or a whole message holding one. Never throws on any string. */
 export function parse(input: string, options: ParseOptions = {}): ParseResult {
-  const nt = normalize(input);
+  const nt = joinSplitLines(normalize(input));
   const text = nt.text;
   const noise = noiseSpans(text);
-  const region = addressRegion(text, noise);
+  // Old addresses, landmarks, prefixes and the district said again are set aside (places.ts).
+  const asides = findAsides(text);
+  const region = addressRegion(text, asides.length ? [...noise, ...asides].sort((a, b) => a.start - b.start) : noise);
 
   // The bank may be named anywhere in a message; its name and branch are not address parts.
   const bankHit = findBankMention(text, 0, text.length) ;
-  const taken: Span[] = [...noise];
+  const taken: Span[] = [...noise, ...asides];
   // Read in the whole message: 交行楼上 may stand before or after the address.
   const upstairs = findUpstairs(text);
   taken.push(...upstairs);
@@ -99,6 +111,17 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
     if (p > region.start) {
       const later = matchDivisions(text, p, region.end, skip, context);
       if (later.province || later.city || later.district) div = later;
+    }
+  }
+  if (!div.province && !div.city && !div.district) {
+    // The district said again in a clause of its own (人民路88号，鼓楼区那个网点).
+    for (const a of asides) {
+      if (a.role !== 'context') continue;
+      const d = matchDivisions(text, a.start, a.end, undefined, context);
+      if (d.province || d.city || d.district) {
+        div = { ...d, end: div.end, town: div.town, zone: div.zone };
+        break;
+      }
     }
   }
   let road = matchRoad(text, div.end, region.end, blocked);
@@ -154,6 +177,7 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
     branch: bankHit?.branch ? part('branch', bankHit.branch) : null,
     spans,
     addressSpan: sourceSpan(nt, region.start, region.end),
+    places: options.places === false ? [] : listPlaces(nt, region, asides),
     place: options.resolvePlace === false ? UNRESOLVED : resolvePlace(div),
     extra: {
       town: div.town ? valueOf(nt, div.town.start, div.town.end) : null,
@@ -167,6 +191,17 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
   if (bankHit?.bank && bankHit.end > bankHit.start) spans.bank = sourceSpan(nt, bankHit.start, bankHit.end);
   // The province of a municipality is also its city: report the city only once it is written.
   return result;
+}
+
+function listPlaces(nt: NormText, region: Span, asides: ReturnType<typeof findAsides>): ParseResult['places'] {
+  const found = placesOf(nt.text, region, asides);
+  if (found.length < 2) return [];
+  return found.map((p) => {
+    const span = sourceSpan(nt, p.start, p.end);
+    const text = nt.source.slice(span[0], span[1]);
+    const parsed = p.role === 'checked' || p.role === 'context' ? null : contractParts(parse(text, { places: false, resolvePlace: false }));
+    return { role: p.role, span, text, parsed };
+  });
 }
 
 /** Only the parts of the contract, in its order. */

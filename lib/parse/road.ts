@@ -20,7 +20,7 @@ export interface RoadMatch {
   end: number;
 }
 
-const SUFFIXES = ['大道', '大街', '大路', '公路', '环路', '胡同', '路', '街', '巷', '道', '里'];
+const SUFFIXES = ['大道', '大街', '大路', '公路', '环路', '胡同', '路', '街', '巷', '道', '里', '条'];
 // Words that end a stretch of text before a road name: a road starts after them.
 const AREA_WORDS = /(?:新城|开发区|园区|工业园|工业区|新区|小区|市场|商城|广场|街道|社区|镇|乡|村|片区|校区)/g;
 const NAME_CHAR = /[\u4e00-\u9fa5\dA-Za-z\uFFFD]/;
@@ -51,8 +51,8 @@ function roadSuffixAt(text: string, k: number): string | null {
     if (s === '道' && (prev === '街' || prev === '通' || prev === '车' || prev === '隧' || prev === '渠' || prev === '步' || prev === '航' || prev === '知')) return null;
     // 公园里, 公寓里: "inside", not a lane.
     if (s === '里' && /[园寓区院城场店里]/.test(prev ?? '')) return null;
-    if (s === '道' || s === '里') {
-      // 道 and 里 end a road name only when a number follows: 鹭江道8号, 平安里3号.
+    if (s === '道' || s === '里' || s === '条') {
+      // 道, 里 and 条 end a road name only when a number follows: 鹭江道8号, 平安里3号, 东四十条100号.
       if (!/^[东西南北中]?[附甲乙]?\d/.test(text.slice(k + 1, k + 4))) return null;
     }
     if (s === '路' && next === '口' && !/\d/.test(text[k + 2] ?? '')) return null; // 路口

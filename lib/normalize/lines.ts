@@ -1,0 +1,46 @@
+import type { NormText } from './text';
+
+/**
+ * An address split over two lines, as chat apps and copied text do, read as one:
+ * 合肥市长江中路\n57号, 合肥市庐阳区\n长江中路57号, 某大厦\n18楼1803室. A line break anywhere
+ * else stays a break between sentences. The text keeps its mapping to the source, so the page
+ * still shows the message with its line breaks as sent.
+ */
+const ROAD_END = /(?:路|街|道|巷|弄|胡同|大道|大街)$/;
+const DIVISION_END = /[省市区县镇乡]$/;
+const PLACE_END = /(?:号|栋|幢|座|大厦|大楼|中心|广场|商城|楼|院|园|城)$/;
+const NUMBER_START = /^[\d甲乙附一二三四五六七八九十]/;
+const UNIT_START = /^(?:[\dA-Za-z一二三四五六七八九十]{1,4}(?:号楼|栋|幢|座|单元|楼|层|F|f|室)|[A-Za-z]?\d{2,5}(?:室|房)?(?![\d年月日点时:：])|[东西南北中](?:塔|座|栋)|[A-Za-z]\d{0,2}座)/;
+const ADDRESS_START = /^[\u4e00-\u9fa5]{1,12}?(?:路|街|大道|巷|区|县)[东西南北中]?段?(?:\d|[一二三四五六七八九十]+号)/;
+
+function shouldJoin(before: string, after: string): boolean {
+  if (!before || !after) return false;
+  if (ROAD_END.test(before) && NUMBER_START.test(after)) return true;
+  if (/\d$/.test(before) && /^号/.test(after)) return true;
+  if (DIVISION_END.test(before) && ADDRESS_START.test(after)) return true;
+  if (PLACE_END.test(before) && UNIT_START.test(after)) return true;
+  return false;
+}
+
+export function joinSplitLines(nt: NormText): NormText {
+  const { text } = nt;
+  if (!text.includes('\n')) return nt;
+  const drop: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    const before = text.slice(Math.max(0, i - 12), i).replace(/\s+$/, '');
+    const after = text.slice(i + 1, i + 24).replace(/^\s+/, '');
+    if (shouldJoin(before, after)) drop.push(i);
+  }
+  if (drop.length === 0) return nt;
+  const keep = (k: number) => !drop.includes(k);
+  const chars: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let k = 0; k < text.length; k++) {
+    if (!keep(k)) continue;
+    chars.push(text[k]);
+    starts.push(nt.starts[k]);
+    ends.push(nt.ends[k]);
+  }
+  return { source: nt.source, text: chars.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}

@@ -1,0 +1,177 @@
+import type { Span } from './road';
+
+/**
+ * Several places in one message. Intermediaries write more than the address they send a person
+ * to: the bank's old address and its new one (原…已搬迁，新地址…), a landmark (（区政府对面）,
+ * 旁边, 隔壁), the district said again (人民路88号，鼓楼区那个网点), and a prefix naming who
+ * speaks (工商银行XX支行贷款签约中心：, 信贷部：, 【XX银行】). These are found here as spans set
+ * aside: the address is chosen among what is left, and each place set aside is reported with
+ * its role.
+ */
+export type AsideRole = 'old' | 'landmark' | 'context' | 'prefix';
+
+export interface Aside extends Span {
+  role: AsideRole;
+}
+
+// Who speaks, before a colon: a bank, a branch, a desk, a sign. Never holds a numbered address.
+const PREFIX = /(?:^|(?<=[\n。!?;,，)]))\s*([^\n。!?;:：]{1,40}?)[:：]/g;
+const PREFIX_WORD = /银行|[工农中建交招]行|支行|分行|营业部|网点|中心|信贷部|贷款部|客服|经理|专员|签约地址|签约地点|办理地址|地址|地点|位置/;
+const NUMBERED_ADDRESS = /(?:路|街|道|巷|弄)[东西南北中]?段?\d|\d+号|\d+(?:楼|层|室)/;
+const BANK_IN_BRACKETS = /\(([^()]{1,20})\)/g;
+
+// A place-like span: a numbered road, or a named building with a floor or room.
+const PLACE_LIKE = /(?:路|街|大道|巷|弄)[东西南北中]?段?(?:\d|[一二三四五六七八九十百]+号)|(?:大厦|大楼|广场|中心|商城)[^,，。]{0,8}?\d+(?:楼|层|室|F)/;
+
+// A landmark: 对面, 旁边, 隔壁, 附近… and the name before it, back to the address's last part.
+const LANDMARK_WORD = /(?:斜对面|正对面|对面|旁边|隔壁|附近|边上|后面|楼下)(?![路街道巷村])(?:的|那栋楼|那栋)?/g;
+const LANDMARK_STOP = /[\d号楼层室座栋幢省市区县镇乡\s,，。!?;:：()在到去来至是]/;
+const BRACKETS = /\(([^()]{1,40})\)/g;
+const LANDMARK_IN_BRACKETS = /对面|旁边|隔壁|附近|边上|后面|路口往|往[东西南北]|以[东西南北]|[东西南北]侧|地铁|站[A-Za-z\d]口|出口/;
+
+// An old address and a new one.
+const OLD = /(?:原来?(?:的)?(?:地址|网点|地点|办公地址|办公点|位置|营业部)|原址|旧址|老地址|以前(?=在|是|的地址|的网点)|之前(?=在|是|的地址|的网点)|曾经(?=在|是))(?:的地址|的网点)?(?:是|在|位于)?[:：]?/g;
+const NEW = /新地址|新址|现址|现地址|现在(?:的地址|地址|搬到|迁到|搬去|在)|搬到了?|搬迁到|搬迁至|迁到|迁至|已迁往|迁往|现搬至|新的地址|新网点/;
+const MOVED = /已搬迁|已经搬迁|已搬走|已经搬走|已迁走|已迁址|搬走了|已不在|不在那(?:里|边)?了|已关闭|已撤销/;
+
+// The district or city said again in a clause of its own: 鼓楼区那个网点, 在庐阳区这边.
+const CONTEXT_CLAUSE = /^(?:就)?(?:在|是)?([\u4e00-\u9fa5]{2,8}?(?:省|市|区|县))(?:的|那个|这个|那家|这家|那边|这边|那里|这里)?(?:网点|支行|营业厅|营业部|分行)?(?:哦|啊|呢|的)?$/;
+
+function clauses(text: string): Span[] {
+  const out: Span[] = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || /[,，。!?;；\n]/.test(text[i])) {
+      if (i > s) out.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+function landmarks(text: string, out: Aside[]) {
+  BRACKETS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BRACKETS.exec(text))) {
+    if (LANDMARK_IN_BRACKETS.test(m[1]) && !NUMBERED_ADDRESS.test(m[1]) && !/\d{2,}/.test(m[1])) out.push({ start: m.index, end: m.index + m[0].length, role: 'landmark' });
+  }
+  LANDMARK_WORD.lastIndex = 0;
+  while ((m = LANDMARK_WORD.exec(text))) {
+    let s = m.index;
+    while (s > 0 && m.index - s < 10 && !LANDMARK_STOP.test(text[s - 1])) s--;
+    const e = m.index + m[0].length;
+    // Context only beside an address: alone, "XX小学旁边" is how a courier address is written.
+    if (!PLACE_LIKE.test(text.slice(0, s) + ' ' + text.slice(e))) continue;
+    out.push({ start: s, end: e, role: 'landmark' });
+  }
+}
+
+function oldAddresses(text: string, out: Aside[]) {
+  const parts = clauses(text);
+  const newAt = (() => {
+    const m = NEW.exec(text);
+    return m ? m.index : -1;
+  })();
+  if (newAt < 0) return;
+  // From an old-address word to the new one (or the end of its sentence).
+  OLD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = OLD.exec(text))) {
+    if (m.index > newAt) break;
+    // 太原, 平原, 中原: a place's name, not "formerly".
+    if (m[0].startsWith('原') && /[太平中高草九西东南北宁广]$/.test(text.slice(0, m.index))) continue;
+    let end = m.index + m[0].length;
+    const stop = text.slice(end).search(/[。!?;；\n]/);
+    const sentenceEnd = stop < 0 ? text.length : end + stop;
+    end = Math.min(sentenceEnd, newAt > m.index ? newAt : sentenceEnd);
+    out.push({ start: m.index, end, role: 'old' });
+  }
+  // A clause that says its place has moved, before the new address: 长江中路57号的网点已搬迁，
+  for (const c of parts) {
+    if (c.start >= newAt) break;
+    const s = text.slice(c.start, Math.min(c.end, newAt));
+    if (MOVED.test(s) && NUMBERED_ADDRESS.test(s)) out.push({ start: c.start, end: Math.min(c.end, newAt), role: 'old' });
+  }
+}
+
+function prefixes(text: string, out: Aside[]) {
+  PREFIX.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PREFIX.exec(text))) {
+    const body = m[1];
+    if (!PREFIX_WORD.test(body) || NUMBERED_ADDRESS.test(body)) continue;
+    const start = m.index + m[0].length - body.length - 1;
+    out.push({ start, end: m.index + m[0].length, role: 'prefix' });
+  }
+  BANK_IN_BRACKETS.lastIndex = 0;
+  while ((m = BANK_IN_BRACKETS.exec(text))) {
+    if (/银行|[工农中建交招]行|信用社|农商/.test(m[1]) && !/\d/.test(m[1])) out.push({ start: m.index, end: m.index + m[0].length, role: 'prefix' });
+  }
+}
+
+function contextClauses(text: string, out: Aside[]) {
+  const parts = clauses(text);
+  if (parts.length < 2) return;
+  let placeBefore = false;
+  for (const c of parts) {
+    const s = text.slice(c.start, c.end);
+    if (PLACE_LIKE.test(s)) placeBefore = true;
+    // Only after the address: a division opening a message is the address's own beginning.
+    if (!placeBefore) continue;
+    const m = CONTEXT_CLAUSE.exec(s.trim());
+    if (!m) continue;
+    // The aside starts at the division, so that the divisions can be read from it.
+    const at = c.start + s.indexOf(m[1]);
+    out.push({ start: at, end: c.end, role: 'context' });
+  }
+}
+
+/** The places and prefixes of a message that are not the address a person is sent to. */
+export function findAsides(text: string): Aside[] {
+  const found: Aside[] = [];
+  prefixes(text, found);
+  landmarks(text, found);
+  oldAddresses(text, found);
+  contextClauses(text, found);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Overlaps: the first (longest) wins.
+  const out: Aside[] = [];
+  for (const a of found) {
+    const last = out[out.length - 1];
+    if (last && a.start < last.end) {
+      if (a.end > last.end && a.role === last.role) last.end = a.end;
+      continue;
+    }
+    out.push({ ...a });
+  }
+  return out;
+}
+
+
+export interface PlaceFound extends Span {
+  role: 'checked' | 'other' | Exclude<AsideRole, 'prefix'>;
+}
+
+/**
+ * Every place-like span of a message: the address chosen (`checked`), the places set aside
+ * (old address, landmark, district said again), and any other clause that reads like an address.
+ */
+export function placesOf(text: string, chosen: Span, asides: Aside[]): PlaceFound[] {
+  const out: PlaceFound[] = [];
+  if (chosen.end > chosen.start) out.push({ ...chosen, role: 'checked' });
+  for (const a of asides) {
+    if (a.role === 'prefix') continue;
+    if (a.start < chosen.end && a.end > chosen.start && chosen.end > chosen.start) continue;
+    const t = text.slice(a.start, a.end).replace(/^[\s(（]+|[\s)）]+$/g, '');
+    if (t.length < 2) continue;
+    if (a.role === 'old' && !PLACE_LIKE.test(t) && !/[路街道巷]/.test(t)) continue;
+    out.push({ start: a.start, end: a.end, role: a.role });
+  }
+  for (const c of clauses(text)) {
+    if (c.start < chosen.end && c.end > chosen.start) continue;
+    if (out.some((p) => c.start < p.end && c.end > p.start)) continue;
+    if (asides.some((a) => a.role === 'prefix' && a.start <= c.start && a.end >= c.end)) continue;
+    if (PLACE_LIKE.test(text.slice(c.start, c.end))) out.push({ ...c, role: 'other' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
