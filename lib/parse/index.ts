@@ -3,7 +3,7 @@ import { findBankMention } from './bank';
 import { firstDivisionAt, matchDivisions, resolvePlace, type PlaceContext, type ResolvedPlace } from './divisions/match';
 import { joinSplitLines } from '../normalize/lines';
 import { addressRegion, noiseSpans } from './message';
-import { findAsides, placesOf, type PlaceFound } from './places';
+import { afterLandmark, findAsides, placesOf, type PlaceFound } from './places';
 import { matchRoad, type Span } from './road';
 import { floorFromRoom } from './room';
 import { parseTail } from './tail';
@@ -87,7 +87,7 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
   const noise = noiseSpans(text);
   // Old addresses, landmarks, prefixes and the district said again are set aside (places.ts).
   const asides = findAsides(text);
-  const region = addressRegion(text, asides.length ? [...noise, ...asides].sort((a, b) => a.start - b.start) : noise);
+  const region = afterLandmark(text, addressRegion(text, asides.length ? [...noise, ...asides].sort((a, b) => a.start - b.start) : noise), asides);
 
   // The bank may be named anywhere in a message; its name and branch are not address parts.
   const bankHit = findBankMention(text, 0, text.length) ;

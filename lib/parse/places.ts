@@ -175,3 +175,14 @@ export function placesOf(text: string, chosen: Span, asides: Aside[]): PlaceFoun
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** 我们在工行隔壁的金城大厦9楼: the address starts after a landmark that leads into it. */
+export function afterLandmark(text: string, region: Span, asides: Aside[]): Span {
+  for (const a of asides) {
+    if (a.role !== 'landmark' || a.start < region.start || a.end >= region.end) continue;
+    const before = text.slice(region.start, a.start);
+    if (/[省市区县路街道巷号楼层厦场心]/.test(before)) continue;
+    return { start: a.end, end: region.end };
+  }
+  return region;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { joinSplitLines } from '../../lib/normalize/lines';
+import { normalize } from '../../lib/normalize/text';
+import { parse } from '../../lib/parse';
+
+describe('an address split over two lines is read as one', () => {
+  test.each([
+    ['合肥市长江中路\n57号', '合肥市长江中路57号'],
+    ['合肥市庐阳区\n长江中路57号', '合肥市庐阳区长江中路57号'],
+    ['金城大厦\n18楼1803室', '金城大厦18楼1803室'],
+    ['长江中路57\n号', '长江中路57号'],
+    ['西长安街\n甲17号', '西长安街甲17号'],
+  ])('%j', (text, joined) => {
+    expect(joinSplitLines(normalize(text)).text).toBe(joined);
+  });
+
+  test.each([
+    '您好\n我是交行的王经理',
+    '地址发你了\n到了打电话',
+    '合肥市长江中路57号\n明天上午10点',
+    '金城大厦\n2026年1月5日',
+  ])('%j keeps its line break', (text) => {
+    expect(joinSplitLines(normalize(text)).text).toContain('\n');
+  });
+
+  test('the parts still point into the text as sent, line breaks and all', () => {
+    const text = '交通银行\n合肥市长江中路\n57号';
+    const r = parse(text);
+    expect(r).toMatchObject({ road: '长江中路', roadNo: '57号' });
+    const [s, e] = r.spans.roadNo!;
+    expect(text.slice(s, e)).toBe('57号');
+  });
+});
