@@ -90,7 +90,8 @@ export function isCheckable(c: Claim): boolean {
   const p = c.parsed;
   const placed = !!(p.district || p.city);
   // 那栋楼, 我们楼下: words about a building, not its name.
-  if (/[我你他她它这那哪]|对面|旁边|附近|楼下|楼上/.test(c.buildingKey)) return false;
+  // (Nor are the words that lead to it: 请到, 过来.)
+  if (/[我你他她它这那哪]|对面|旁边|附近|楼下|楼上|^(?:请|到|来|去|在|过来|直接)/.test(c.buildingKey)) return false;
   return BUILDING_WORD.test(c.buildingKey) || (placed && (!!p.buildingNo || p.floors.length > 0 || p.floorLabels.length > 0 || p.room !== null));
 }
 

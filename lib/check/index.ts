@@ -6,6 +6,7 @@ import type { OutletAt, Registry } from '../registry/registry';
 import { claimOf, fitOf, isCheckable, relationOf, type Claim, type Fit, type PartReport, type Relation } from './compare';
 import { floorWords, reason, type Reason } from './reasons';
 import { messageSignals, type Signal } from './signals';
+import { outletsAlongRoad } from './road-only';
 
 function callBankOf(named: string | null, registered: string | null): CheckResult['callBank'] {
   const name = named ?? registered;
@@ -227,6 +228,9 @@ export function check(input: string, registry: Registry): CheckResult {
   if (!isCheckable(c)) {
     verdict = 'insufficient';
     reasons.push(reason('no_street_address'));
+    // A road with no number: which of the bank's outlets on it is meant? (road-only.ts)
+    nearest = outletsAlongRoad(registry, c).map((o) => toMatched(o, 'road'));
+    if (nearest.length) reasons.push(reason('road_without_number', { road: c.parsed.road, bank: bankZh, bankEn, list: nearest.map((o) => `${o.name}（${o.address}）`).join('；'), listEn: nearest.map((o) => `${o.name} (${o.address})`).join('; ') }));
   } else {
     let found = gather(registry, c);
     // A place read from one bare name (凤凰城 is no 凤凰县) gives way when nothing is there.

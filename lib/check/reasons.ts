@@ -23,6 +23,7 @@ export type ReasonCode =
   | 'area_not_covered'
   | 'area_unknown'
   | 'no_street_address'
+  | 'road_without_number'
   | 'branch_name_differs'
   | 'branch_elsewhere'
   | 'district_differs'
@@ -58,6 +59,7 @@ const TEXT: Record<ReasonCode, [string, string]> = {
   area_not_covered: ['我们的登记数据没有覆盖{area}的所有银行，无法判断这个地址；请拨打银行官方客服电话核实。', 'Our registry does not cover every bank in {areaEn}, so we cannot tell; call the bank\'s official number to check.'],
   area_unknown: ['地址里没有写明城市，也没有与登记网点相符的地方，无法判断在哪个地区。', 'The address names no city and matches no registered outlet, so we cannot tell which area it is in.'],
   no_street_address: ['消息里没有可以核验的具体地址（路名和门牌号，或楼宇名称）。', 'The text holds no address we can check (a road and number, or a building).'],
+  road_without_number: ['消息只写了路名「{road}」，没有门牌号。{bank}在这条路上登记的网点有：{list}。请问对方是哪一个，再打银行官方客服电话核实。', 'The message names the road "{road}" but no number. {bankEn} outlets registered on it: {listEn}. Ask which one is meant, then check with the bank\'s official number.'],
   branch_name_differs: ['这个地址登记的网点名是「{name}」，而消息里说的是「{branch}」。', 'The outlet registered at this address is "{name}", while the message says "{branch}".'],
   branch_elsewhere: ['{bank}「{name}」确有其网点，但登记地址是：{address}。', '{bankEn} "{name}" exists, but its registered address is: {address}.'],
   district_differs: ['网点登记在{registeredDistrict}，地址写的是{claimedDistrict}。', 'The outlet is registered in {registeredDistrict}; the address says {claimedDistrict}.'],
