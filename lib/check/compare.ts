@@ -7,6 +7,8 @@ import type { OutletAt } from '../registry/registry';
 import { floorWords } from './reasons';
 import { floorFromRoom } from '../parse/room';
 import { upstairsFit } from './upstairs';
+import { sameLot } from './house-number';
+import { sameRoom } from './room-range';
 
 /**
  * Comparing a claimed address with one registered outlet, part by part: where it stands
@@ -106,9 +108,8 @@ export function relationOf(c: Claim, o: OutletAt): Relation | null {
   const roadOk = roadsMatch(c.road, roadKey(at.road));
   const numOk = c.roadNums.some((n) => at.roadNums.includes(n));
   if (roadOk && numOk) {
-    const sub = roadSubNumber(at.roadNo);
-    // 136-5号 and 136-6号 are neighbouring lots.
-    if (c.roadSub !== null && sub !== null && c.roadSub !== sub) return 'road';
+    // 136-5号 and 136-6号, 甲17号 and 17号 are neighbouring lots (house-number.ts).
+    if (!sameLot(c.parsed.roadNo, at.roadNo)) return 'road';
     return 'address';
   }
   const numbersDisagree = c.roadNums.length > 0 && at.roadNums.length > 0 && !numOk;
@@ -168,7 +169,7 @@ export function floorFit(c: Claim, o: OutletAt): FloorFit {
   const registered = floorWords(reg, regLabels);
   // The outlet's own unit (商铺 1001-1002 in a mall) named again is the outlet, whatever
   // floor its number seems to say.
-  if (c.room && o.at.room && c.room === o.at.room && c.floors.length === 0) {
+  if (c.room && o.at.room && sameRoom(c.room, o.at.room) && c.floors.length === 0) {
     return { status: 'confirmed', compatible: true, upstairs: false, byRoom: false, claimed: null, registered };
   }
   const byRoom = c.floors.length === 0 && c.inferred !== null;
@@ -233,7 +234,7 @@ export function fitOf(c: Claim, o: OutletAt, relation: Relation): Fit {
   const at = o.at;
   const floor = floorFit(c, o);
   const towerDiffers = !!c.buildingNo && !!at.buildingNo && !sameBuildingNo(c.buildingNo, at.buildingNo);
-  const roomDiffers = !!c.room && !!at.room && c.room !== at.room;
+  const roomDiffers = !!c.room && !!at.room && !sameRoom(c.room, at.room); // 204 in 201~206号 (room-range.ts)
   const bank = bankMatches(c, o.bank);
   const districtCode = at.districtCode ?? o.districtCode;
   const parts: PartReport[] = [
