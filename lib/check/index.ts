@@ -7,6 +7,7 @@ import { claimOf, fitOf, isCheckable, relationOf, type Claim, type Fit, type Par
 import { floorWords, reason, type Reason } from './reasons';
 import { messageSignals, type Signal } from './signals';
 import { outletsAlongRoad } from './road-only';
+import { nextSteps, type Step } from './steps';
 
 function callBankOf(named: string | null, registered: string | null): CheckResult['callBank'] {
   const name = named ?? registered;
@@ -58,6 +59,10 @@ export interface CheckResult {
   /** The bank to call to make sure: the one the text names, else the one registered at the address. */
   callBank: { name: string; en: string | null; hotline: string | null; named: boolean } | null;
   signals: Signal[];
+  /** Official next steps beyond the bank's number: 12321, 96110 (steps.ts). */
+  steps: Step[];
+  /** Every place found in the message, and which one was checked (parse/places.ts). */
+  places: ParseResult['places'];
   /** Where the address is, as far as we can tell, for the map. */
   place: {
     province: string | null;
@@ -344,6 +349,7 @@ export function check(input: string, registry: Registry): CheckResult {
   if (info.demo) reasons.unshift(reason('demo_registry'));
 
   const place = parsed.place;
+  const signals = messageSignals(input);
   return {
     input,
     verdict,
@@ -355,7 +361,9 @@ export function check(input: string, registry: Registry): CheckResult {
     nearest,
     bank: c.bank ? { name: c.bank, en: claimedBank?.en ?? null, hotline: claimedBank?.hotline ?? null } : null,
     callBank: callBankOf(c.bank, matches[0]?.bank ?? null),
-    signals: messageSignals(input),
+    signals,
+    steps: nextSteps(input, signals),
+    places: parsed.places,
     place: {
       province: place.province?.name ?? nameOf(cityKey ? cityKey.slice(0, 2) : null),
       city: place.city?.name ?? nameOf(cityKey),

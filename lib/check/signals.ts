@@ -3,6 +3,8 @@
  * verdict and never deciding it: a real bank may say 先息后本 too.
  */
 
+import { tellSignals } from './steps';
+
 export interface Signal {
   code: string;
   message: string;
@@ -32,6 +34,7 @@ const COMPANY = /(?:[\u4e00-\u9fa5]{2,12}(?:金融服务|信息咨询|咨询服�
 
 export function messageSignals(text: string): Signal[] {
   const out: Signal[] = [];
+  out.push(...tellSignals(text)); // 签约中心, virtual numbers, 线下签约, 银行楼上 (steps.ts)
   for (const p of PHRASES) {
     const m = p.re.exec(text);
     if (m) out.push({ code: p.code, message: p.zh, messageEn: p.en, evidence: m[0] });
