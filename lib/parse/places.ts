@@ -15,7 +15,7 @@ export interface Aside extends Span {
 }
 
 // Who speaks, before a colon: a bank, a branch, a desk, a sign. Never holds a numbered address.
-const PREFIX = /(?:^|(?<=[\n。!?;,，)]))\s*([^\n。!?;:：]{1,40}?)[:：]/g;
+const PREFIX = /(?:^|(?<=[\n。!?;,，):：]))\s*([^\n。!?;:：]{1,40}?)[:：]/g;
 const PREFIX_WORD = /银行|[工农中建交招]行|支行|分行|营业部|网点|中心|信贷部|贷款部|客服|经理|专员|签约地址|签约地点|办理地址|地址|地点|位置/;
 const NUMBERED_ADDRESS = /(?:路|街|道|巷|弄)[东西南北中]?段?\d|\d+号|\d+(?:楼|层|室)/;
 const BANK_IN_BRACKETS = /\(([^()]{1,20})\)/g;
@@ -35,7 +35,8 @@ const NEW = /新地址|新址|现址|现地址|现在(?:的地址|地址|搬到|
 const MOVED = /已搬迁|已经搬迁|已搬走|已经搬走|已迁走|已迁址|搬走了|已不在|不在那(?:里|边)?了|已关闭|已撤销/;
 
 // The district or city said again in a clause of its own: 鼓楼区那个网点, 在庐阳区这边.
-const CONTEXT_CLAUSE = /^(?:就)?(?:在|是)?([\u4e00-\u9fa5]{2,8}?(?:省|市|区|县))(?:的|那个|这个|那家|这家|那边|这边|那里|这里)?(?:网点|支行|营业厅|营业部|分行)?(?:哦|啊|呢|的)?$/;
+// (What follows the division is talk, never a road or a number: 瑶海区的建行, 在庐阳区这边🙏.)
+const CONTEXT_CLAUSE = /^(?:就)?(?:在|是)?([\u4e00-\u9fa5]{2,8}?(?:省|市|区|县))(?!.*(?:路|街|大道|巷|号|大厦|广场|中心|楼|层|室|\d))/;
 
 function clauses(text: string): Span[] {
   const out: Span[] = [];
@@ -115,10 +116,9 @@ function contextClauses(text: string, out: Aside[]) {
   let placeBefore = false;
   for (const c of parts) {
     const s = text.slice(c.start, c.end);
-    if (PLACE_LIKE.test(s)) placeBefore = true;
     // Only after the address: a division opening a message is the address's own beginning.
-    if (!placeBefore) continue;
-    const m = CONTEXT_CLAUSE.exec(s.trim());
+    const m = placeBefore ? CONTEXT_CLAUSE.exec(s.trim()) : null;
+    if (PLACE_LIKE.test(s)) placeBefore = true;
     if (!m) continue;
     // The aside starts at the division, so that the divisions can be read from it.
     const at = c.start + s.indexOf(m[1]);
