@@ -167,6 +167,9 @@ export function floorFit(c: Claim, o: OutletAt): FloorFit {
   // G and 底商 say ground floor; other labels (裙楼, 夹层) say a level we cannot number.
   const regLabels = o.at.floorLabels.filter((l) => l !== 'G' && l !== '底商');
   const registered = floorWords(reg, regLabels);
+  // 楼上 (above the outlet's own unit too: 102-5号楼上) is compared first (upstairs.ts).
+  const up = upstairsFit(c, reg, o.at.floorLabels, registered, !!c.room && !!o.at.room && sameRoom(c.room, o.at.room));
+  if (up) return up;
   // The outlet's own unit (商铺 1001-1002 in a mall) named again is the outlet, whatever
   // floor its number seems to say.
   if (c.room && o.at.room && sameRoom(c.room, o.at.room) && c.floors.length === 0) {
@@ -174,8 +177,6 @@ export function floorFit(c: Claim, o: OutletAt): FloorFit {
   }
   const byRoom = c.floors.length === 0 && c.inferred !== null;
   const claimed = c.floors.length ? c.floors : c.inferred !== null ? [c.inferred] : [];
-  const up = upstairsFit(c, reg, o.at.floorLabels, registered);
-  if (up) return up;
   if (claimed.length === 0) {
     if (c.labels.includes('地下室') && reg.length === 0 && regLabels.length === 0) {
       return { status: 'mismatched', compatible: false, upstairs: false, byRoom, claimed: floorWords([], c.labels), registered };

@@ -37,3 +37,13 @@ describe('楼上 at an outlet (demo registry)', () => {
     expect(r.parts.find((p) => p.part === 'floor')).toMatchObject({ claimed: '楼上', status: 'mismatched' });
   });
 });
+
+describe('楼上 above the outlet\'s own unit', () => {
+  test('a unit on the first floor named, then 楼上: still upstairs', () => {
+    const r = check('建设银行 深圳市福田区样板街36号101室楼上', registry);
+    expect(r.verdict).toBe('office_floor');
+  });
+  test('a room upstairs is compared as a floor', () => {
+    expect(check('建设银行 深圳市福田区样板街36号楼上1803室', registry).verdict).toBe('office_floor');
+  });
+});

@@ -10,6 +10,8 @@ describe('an address split over two lines is read as one', () => {
     ['金城大厦\n18楼1803室', '金城大厦18楼1803室'],
     ['长江中路57\n号', '长江中路57号'],
     ['西长安街\n甲17号', '西长安街甲17号'],
+    ['青铜峡路13号乙\n5F', '青铜峡路13号乙5F'],
+    ['南海大道\n北41号', '南海大道北41号'],
   ])('%j', (text, joined) => {
     expect(joinSplitLines(normalize(text)).text).toBe(joined);
   });
