@@ -11,7 +11,7 @@ const DIVISION_END = /[省市区县镇乡]$/;
 const PLACE_END = /(?:号|栋|幢|座|大厦|大楼|中心|广场|商城|楼|院|园|城|\d号?[甲乙丙丁])$/;
 const NUMBER_START = /^(?:[东西南北中]段?)?[\d甲乙附一二三四五六七八九十]/;
 const UNIT_START = /^(?:[\dA-Za-z一二三四五六七八九十]{1,4}(?:号楼|栋|幢|座|单元|楼|层|F|f|室)|[A-Za-z]?\d{2,5}(?:室|房)?(?![\d年月日点时:：])|[东西南北中](?:塔|座|栋)|[A-Za-z]\d{0,2}座)/;
-const ADDRESS_START = /^[\u4e00-\u9fa5]{1,12}?(?:路|街|大道|巷|区|县)[东西南北中]?段?(?:\d|[一二三四五六七八九十]+号)/;
+const ADDRESS_START = /^[\u4e00-\u9fa5]{1,12}?(?:路|街|大道|巷|区|县)[东西南北中]?段?[甲乙附]?(?:\d|[一二三四五六七八九十]+号)/;
 
 function shouldJoin(before: string, after: string): boolean {
   if (!before || !after) return false;
