@@ -17,6 +17,7 @@ import CheckForm from '../_components/CheckForm';
 import { VERDICT_STYLE } from '../_components/verdict-style';
 import MapPanel from './MapPanel';
 import type { MapPoint } from './ResultMap';
+import Places from './Places';
 import ShareButtons from './ShareButtons';
 
 export const dynamic = 'force-dynamic';
@@ -155,6 +156,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
   }
   const tiles = tileConfig();
 
+  const floorOf = (floors: number[]) => (en ? floorWords(floors).en : floorWords(floors).zh);
   const partRows = r.parts.filter((p) => p.claimed !== null || p.registered !== null);
   const sourcesUsed = [...new Map([...r.matches, ...r.nearest].map((m) => [`${m.source.file}`, m.source])).values()];
 
@@ -193,6 +195,17 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
           addressSpan={r.addressSpan}
           describe={(part, status) => `${t.has(`parts.${part}`) ? t(`parts.${part}`) : t('parts.other')}: ${t(`statuses.${status}`)}`}
         />
+        {r.places.length > 0 && (
+          <>
+            <h3>{t('placesHeading')}</h3>
+            <p className="small">{t('placesNote')}</p>
+            <Places
+              places={r.places}
+              label={(role) => t(`placeRole.${role}`)}
+              summary={(p) => (p.parsed ? [p.parsed.road && `${p.parsed.road}${p.parsed.roadNo ?? ''}`, p.parsed.building, p.parsed.floors.length ? floorOf(p.parsed.floors) : null].filter(Boolean).join(' ') : '')}
+            />
+          </>
+        )}
         {r.matches[0] && (
           <p className="licensed" data-testid="licensed">
             <span className="small">{t('licensedAddress')}</span>
@@ -302,6 +315,13 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
           <strong>{t('neverAsk')}</strong>
         </p>
         <p>{t('regulator')}</p>
+        {r.steps.length > 0 && (
+          <ul className="reasons steps" data-testid="steps">
+            {r.steps.map((s) => (
+              <li key={s.code}>{en ? s.messageEn : s.message}</li>
+            ))}
+          </ul>
+        )}
         {r.signals.length > 0 && (
           <>
             <h3>{t('signalsHeading')}</h3>

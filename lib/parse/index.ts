@@ -198,8 +198,8 @@ function listPlaces(nt: NormText, region: Span, asides: ReturnType<typeof findAs
   if (found.length < 2) return [];
   return found.map((p) => {
     const span = sourceSpan(nt, p.start, p.end);
-    const text = nt.source.slice(span[0], span[1]);
-    const parsed = p.role === 'checked' || p.role === 'context' ? null : contractParts(parse(text, { places: false, resolvePlace: false }));
+    const text = nt.source.slice(span[0], span[1]).replace(/^[\s,，。;；:：]+|[\s,，。;；:：]+$/g, '');
+    const parsed = p.role === 'checked' || p.role === 'context' || p.role === 'landmark' ? null : contractParts(parse(text, { places: false, resolvePlace: false }));
     return { role: p.role, span, text, parsed };
   });
 }

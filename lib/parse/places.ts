@@ -93,6 +93,16 @@ function oldAddresses(text: string, out: Aside[]) {
     const s = text.slice(c.start, Math.min(c.end, newAt));
     if (MOVED.test(s) && NUMBERED_ADDRESS.test(s)) out.push({ start: c.start, end: Math.min(c.end, newAt), role: 'old' });
   }
+  // The old place itself: from where its address starts to before the words saying it moved.
+  for (const a of out) {
+    if (a.role !== 'old') continue;
+    const s = text.slice(a.start, a.end);
+    const cue = new RegExp(OLD.source).exec(s);
+    const head = cue ? cue.index + cue[0].length : s.search(/[\u4e00-\u9fa5]{2,3}(?:省|市)|[\u4e00-\u9fa5]{2,8}(?:路|街|大道|巷)[东西南北中]?段?[甲乙附]?\d/);
+    const moved = MOVED.exec(s);
+    if (moved && moved.index > Math.max(0, head)) a.end = a.start + moved.index;
+    if (head > 0) a.start += head;
+  }
 }
 
 function prefixes(text: string, out: Aside[]) {
