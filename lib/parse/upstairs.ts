@@ -16,7 +16,7 @@ export interface Upstairs extends Span {
 const BANK_WORD = '(?:[\\u4e00-\\u9fa5]{0,6}银行|工行|农行|中行|建行|交行|招行|邮储|农商行|信用社|网点|营业厅|营业部|支行|分行)';
 const PATTERNS: { re: RegExp; above: Upstairs['above'] }[] = [
   // 交行楼上, 银行楼上的信贷中心, 网点楼上办公室
-  { re: new RegExp(`${BANK_WORD}(?:的)?(?:正)?楼上(?:的)?(?:办公室|办公区|信贷中心|贷款中心|签约中心|公司)?`, 'g'), above: 'bank' },
+  { re: new RegExp(`${BANK_WORD}(?:的)?(?:正|大)?楼上(?:的)?(?:办公室|办公区|信贷中心|贷款中心|签约中心|公司)?`, 'g'), above: 'bank' },
   // 同一栋楼, 同一幢, 同栋楼, 同一个楼, 同一大楼
   { re: /同(?:一)?(?:栋|幢|座|个|大)楼?(?=[\d一二三四五六七八九十第]|[,，]?(?:楼上|上楼|坐电梯|乘电梯))/g, above: 'bank' },
   { re: /同(?:一)?(?:栋|幢)楼/g, above: 'bank' },
@@ -24,6 +24,8 @@ const PATTERNS: { re: RegExp; above: Upstairs['above'] }[] = [
   { re: /(?<![\d一二三四五六七八九十])楼上(?!楼下)(?:的)?(?:办公室|办公区|信贷中心|贷款中心|签约中心)?/g, above: 'building' },
   // 100号楼上, 963楼上: the house number's upper floor (the number itself stays a road number)
   { re: /(?<=\d号?)楼上(?!楼下)(?:的)?(?:办公室|办公区)?/g, above: 'building' },
+  // 二楼以上, 3层以上: somewhere above that floor, which is no floor stated
+  { re: /(?:[\d一二两三四五六七八九十]{1,3})(?:楼|层)以上(?:的)?(?:办公室|办公区)?|楼上面|上面(?:几层|那层|的楼层)/g, above: 'building' },
   // 坐电梯上来, 乘电梯到18楼, 电梯到几楼, 上楼来
   { re: /(?:坐|乘|搭)(?:电梯|电梯上|直梯)(?:上来|上楼|上去|到|至)?|电梯(?:上来|上楼|到几楼|上到)|上楼(?:来|就到|后)|到了?(?:楼上|上面)/g, above: 'building' },
 ];

@@ -16,6 +16,8 @@ describe('楼上 and its relatives state an upper floor with no number', () => {
     ['电梯到几楼问前台', 'building'],
     ['乘电梯到18楼', 'building'],
     ['上楼就到', 'building'],
+    ['二楼以上是我们办公室', 'building'],
+    ['银行大楼上面', 'bank'],
   ])('%s → %s', (text, above) => {
     expect(parse(text).extra.upstairs).toBe(above);
   });
@@ -40,6 +42,10 @@ describe('楼上 is never a building number or a building', () => {
     const r = parse(text);
     expect(r).toMatchObject({ road, roadNo, buildingNo: null, building: null, floors: [] });
     expect(r.extra.upstairs).not.toBeNull();
+  });
+
+  test('二楼以上 states no floor', () => {
+    expect(parse('长江中路67号 二楼以上是我们办公室').floors).toEqual([]);
   });
 
   test('3号楼 is still a building, 18楼 still a floor', () => {
