@@ -13,10 +13,21 @@ const NUMBER_START = /^(?:[东西南北中]段?)?[\d甲乙附一二三四五六�
 const UNIT_START = /^(?:[\dA-Za-z一二三四五六七八九十]{1,4}(?:号楼|栋|幢|座|单元|楼|层|F|f|室)|[A-Za-z]?\d{2,5}(?:室|房)?(?![\d年月日点时:：])|[东西南北中](?:塔|座|栋)|[A-Za-z]\d{0,2}座)/;
 const ADDRESS_START = /^[\u4e00-\u9fa5]{1,12}?(?:路|街|大道|巷|区|县)[东西南北中]?段?[甲乙附]?(?:\d|[一二三四五六七八九十]+号)/;
 
+// A road and its number, then the building on the next line: 演示大道88号\n示例金融大厦18楼.
+const ROAD_NUMBER_END = /(?:路|街|道|巷|弄|大道|大街|胡同)[东西南北中]?段?[甲乙附]?\d+(?:[-之]\d+)?号?$/;
+const BUILDING_START = /^[\u4e00-\u9fa5A-Za-z\d]{1,15}?(?:大厦|大楼|中心|广场|商城|商厦|写字楼|国际|花园|公寓|大院|园区|座|栋|幢|号楼|楼|层|室)/;
+
+// A line that is only a floor or a room, after a line with an address in it.
+const UNIT_LINE = /^(?:第?[\d一二三四五六七八九十]{1,3}(?:楼|层|F|f)|[A-Za-z]?\d{2,5}(?:室|房)?|\s)+[。.!！]?(?:\n|$)/;
+const ADDRESS_IN = /\d+号|大厦|大楼|中心|广场|商城|栋|座|幢|门面|商铺|铺/;
+
 function shouldJoin(before: string, after: string): boolean {
   if (!before || !after) return false;
+  if (UNIT_LINE.test(after) && ADDRESS_IN.test(before)) return true;
+  if (ROAD_NUMBER_END.test(before) && BUILDING_START.test(after)) return true;
   if (ROAD_END.test(before) && NUMBER_START.test(after)) return true;
   if (/\d$/.test(before) && /^号/.test(after)) return true;
+  if (/\d号$/.test(before) && /^[附之]\d/.test(after)) return true; // 8号\n附45-47号
   if (DIVISION_END.test(before) && ADDRESS_START.test(after)) return true;
   if (PLACE_END.test(before) && UNIT_START.test(after)) return true;
   return false;

@@ -22,8 +22,8 @@ const PATTERNS: { re: RegExp; above: Upstairs['above'] }[] = [
   { re: /同(?:一)?(?:栋|幢)楼/g, above: 'bank' },
   // 楼上, 楼上办公室; not 楼上楼下 (a whole building)
   { re: /(?<![\d一二三四五六七八九十])楼上(?!楼下)(?:的)?(?:办公室|办公区|信贷中心|贷款中心|签约中心)?/g, above: 'building' },
-  // 100号楼上, 963楼上: the house number's upper floor (the number itself stays a road number)
-  { re: /(?<=\d号?)楼上(?!楼下)(?:的)?(?:办公室|办公区)?/g, above: 'building' },
+  // 100号楼上, 963楼上, 35号之七楼上: the house number's upper floor (the number itself stays a road number)
+  { re: /(?<=\d号?|号[之附][\d一二三四五六七八九十]{1,3})楼上(?!楼下)(?:的)?(?:办公室|办公区)?/g, above: 'building' },
   // 二楼以上, 3层以上: somewhere above that floor, which is no floor stated
   { re: /(?:[\d一二两三四五六七八九十]{1,3})(?:楼|层)以上(?:的)?(?:办公室|办公区)?|楼上面|上面(?:几层|那层|的楼层)/g, above: 'building' },
   // 坐电梯上来, 乘电梯到18楼, 电梯到几楼, 上楼来

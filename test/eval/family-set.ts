@@ -134,6 +134,8 @@ export function buildFamilySet(per = 30, seed = 20261201): Case[] {
       () => `${addr}，和${s}同一栋楼，电梯到几楼问前台`,
       () => `${bank}贷款部 ${addr}楼上办公室`,
       () => `明天10点${addr}，银行楼上，上楼就到`,
+      () => `${bank} ${addr}，${pick(['二', '三'], r)}楼以上是我们的办公室`,
+      () => `${addr}，${s}大楼上面就是`,
     ], r)();
     add('upstairs_words', 'office_floor', styled(text, r), x);
   }
@@ -287,6 +289,7 @@ export function buildFamilySet(per = 30, seed = 20261201): Case[] {
       () => `${head}${p.road}\n${after}${floor}`,
       () => `${head}\n${p.rest}${floor}`,
       () => `${head}${p.rest}\n${floor.trim() || '一楼大厅'}`,
+      () => `${head}${p.road}${p.number}\n${p.rest.slice(p.road!.length + p.number!.length) || '大楼'}${floor}`,
     ], r)();
     const text = pick([
       () => `${bank}\n${lines}`,
