@@ -140,7 +140,10 @@ export function addressRegion(text: string, noise: Span[]): Span {
   start += cut;
 
   const tail = TAIL.exec(masked.slice(start, end));
-  if (tail && tail.index > 0) end = start + tail.index;
+  // 交行门口等你，然后带你去旁边的写字楼18楼: a floor after the words that end an address is
+  // still where the person is sent.
+  const floorAfter = tail && /(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:楼|层|F)(?![下上])|\d{3,4}(?:室|房)/.test(tail[0].replace(/^(?:签(?:约|合同|署|订|字|单)|面签|面谈|办理)/, '').slice(0, 40));
+  if (tail && tail.index > 0 && !floorAfter) end = start + tail.index;
   while (start < end && /\s/.test(masked[start])) start++;
   while (end > start && /\s/.test(masked[end - 1])) end--;
   return { start, end };

@@ -31,8 +31,8 @@ const LANDMARK_IN_BRACKETS = /对面|旁边|隔壁|附近|边上|后面|路口�
 
 // An old address and a new one.
 const OLD = /(?:原来?(?:的)?(?:地址|网点|地点|办公地址|办公点|位置|营业部)|原址|旧址|老地址|以前(?=在|是|的地址|的网点)|之前(?=在|是|的地址|的网点)|曾经(?=在|是))(?:的地址|的网点)?(?:是|在|位于)?[:：]?/g;
-const NEW = /新地址|新址|现址|现地址|现在(?:的地址|地址|搬到|迁到|搬去|在)|搬到了?|搬迁到|搬迁至|迁到|迁至|已迁往|迁往|现搬至|新的地址|新网点/;
-const MOVED = /已搬迁|已经搬迁|已搬走|已经搬走|已迁走|已迁址|搬走了|已不在|不在那(?:里|边)?了|已关闭|已撤销/;
+const NEW = /新地址|新址|现址|现地址|现在(?:的地址|地址|搬到|迁到|搬去|在|是)|搬到了?|搬迁到|搬迁至|迁到|迁至|已迁往|迁往|现搬至|新的地址|新网点/;
+const MOVED = /搬家了|已搬家|已搬迁|已经搬迁|已搬走|已经搬走|已迁走|已迁址|搬走了|已不在|不在那(?:里|边)?了|已关闭|已撤销/;
 
 // The district or city said again in a clause of its own: 鼓楼区那个网点, 在庐阳区这边.
 // (What follows the division is talk, never a road or a number: 瑶海区的建行, 在庐阳区这边🙏.)
@@ -77,14 +77,18 @@ function oldAddresses(text: string, out: Aside[]) {
   // From an old-address word to the new one (or the end of its sentence).
   OLD.lastIndex = 0;
   let m: RegExpExecArray | null;
+  const NEW_G = new RegExp(NEW.source, 'g');
   while ((m = OLD.exec(text))) {
-    if (m.index > newAt) break;
+    // The old address runs to the next new one (新地址：A，原地址：B puts the new one first).
+    NEW_G.lastIndex = m.index;
+    const next = NEW_G.exec(text);
+    const nextNew = next ? next.index : -1;
     // 太原, 平原, 中原: a place's name, not "formerly".
     if (m[0].startsWith('原') && /[太平中高草九西东南北宁广]$/.test(text.slice(0, m.index))) continue;
     let end = m.index + m[0].length;
     const stop = text.slice(end).search(/[。!?;；\n]/);
     const sentenceEnd = stop < 0 ? text.length : end + stop;
-    end = Math.min(sentenceEnd, newAt > m.index ? newAt : sentenceEnd);
+    end = Math.min(sentenceEnd, nextNew > m.index ? nextNew : sentenceEnd);
     out.push({ start: m.index, end, role: 'old' });
   }
   // A clause that says its place has moved, before the new address: 长江中路57号的网点已搬迁，

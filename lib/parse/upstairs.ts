@@ -17,6 +17,8 @@ const BANK_WORD = '(?:[\\u4e00-\\u9fa5]{0,6}银行|工行|农行|中行|建行|�
 const PATTERNS: { re: RegExp; above: Upstairs['above'] }[] = [
   // 交行楼上, 银行楼上的信贷中心, 网点楼上办公室
   { re: new RegExp(`${BANK_WORD}(?:的)?(?:正|大)?楼上(?:的)?(?:办公室|办公区|信贷中心|贷款中心|签约中心|公司)?`, 'g'), above: 'bank' },
+  // 交行就在我们楼下, 楼下就是银行: the bank downstairs, the office above it
+  { re: new RegExp(`${BANK_WORD}(?:就)?在(?:我们|我司|公司|我们公司|办公室)?(?:的)?楼下|楼下(?:就)?是${BANK_WORD}`, 'g'), above: 'bank' },
   // 同一栋楼, 同一幢, 同栋楼, 同一个楼, 同一大楼
   { re: /同(?:一)?(?:栋|幢|座|个|大)楼?(?=[\d一二三四五六七八九十第]|[,，]?(?:楼上|上楼|坐电梯|乘电梯))/g, above: 'bank' },
   { re: /同(?:一)?(?:栋|幢)楼/g, above: 'bank' },

@@ -13,6 +13,7 @@ describe('an old address and a new one: the new one is checked', () => {
     ['我们以前在芜湖路88号，现在搬到宿州路20号金城大厦9楼了', '宿州路', '20号', ['old', 'checked']],
     ['原网点：长江西路189号；现址：望江西路66号', '望江西路', '66号', ['old', 'checked']],
     ['徽州大道12号的网点已搬迁，新地址是马鞍山路8号', '马鞍山路', '8号', ['old', 'checked']],
+    ['新地址：马鞍山路8号金城大厦9楼，原地址：徽州大道12号', '马鞍山路', '8号', ['checked', 'old']],
   ])('%s', (text, road, roadNo, roles) => {
     expect(chosen(text)).toMatchObject({ road, roadNo, roles });
   });
@@ -90,5 +91,15 @@ describe('two addresses with no words between them: both are listed', () => {
   });
   test('a plain address lists nothing', () => {
     expect(parse('合肥市长江中路57号').places).toEqual([]);
+  });
+});
+
+describe('a floor after the words that end an address is still where the person is sent', () => {
+  test.each([
+    ['我在长江中路57号交行门口等你，然后带你去旁边的写字楼18楼签约', [18]],
+    ['请到宿州路20号办理，签约地点在9楼905室', [9]],
+    ['请到宿州路20号办理，办理时间9点到17点', []],
+  ])('%s → floors %j', (text, floors) => {
+    expect(parse(text).floors).toEqual(floors);
   });
 });

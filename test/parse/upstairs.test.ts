@@ -18,6 +18,8 @@ describe('楼上 and its relatives state an upper floor with no number', () => {
     ['上楼就到', 'building'],
     ['二楼以上是我们办公室', 'building'],
     ['银行大楼上面', 'bank'],
+    ['长江中路57号，交行就在我们楼下', 'bank'],
+    ['楼下就是工商银行', 'bank'],
   ])('%s → %s', (text, above) => {
     expect(parse(text).extra.upstairs).toBe(above);
   });
