@@ -27,7 +27,7 @@ function shouldJoin(before: string, after: string): boolean {
   if (ROAD_NUMBER_END.test(before) && BUILDING_START.test(after)) return true;
   if (ROAD_END.test(before) && NUMBER_START.test(after)) return true;
   if (/\d$/.test(before) && /^号/.test(after)) return true;
-  if (/\d号$/.test(before) && /^[附之]\d/.test(after)) return true; // 8号\n附45-47号
+  if (/\d号$/.test(before) && /^(?:[附之]\d|[甲乙丙丁](?![\u4e00-\u9fa5]))/.test(after)) return true; // 8号\n附45-47号, 26号\n乙
   if (DIVISION_END.test(before) && ADDRESS_START.test(after)) return true;
   if (PLACE_END.test(before) && UNIT_START.test(after)) return true;
   return false;
