@@ -10,9 +10,12 @@ import type { Claim, FloorFit } from './compare';
 export function upstairsFit(c: Claim, registeredFloors: number[], registeredLabels: string[], registered: FloorFit['registered'], ownUnit = false): FloorFit | null {
   // A stated floor is compared as usual; so is a room upstairs (1803). A room on the first
   // floors (101卡), or the outlet's own unit (商场W1015号), is the outlet: the office is above it.
-  if (!c.upstairs || c.floors.length > 0 || (c.inferred !== null && c.inferred >= 3 && !ownUnit)) return null;
+  // The top floor (顶楼, 顶层, 天台) is upstairs too, with no number.
+  const top = c.labels.some((l) => /^(?:顶层|顶楼|天台层)$/.test(l));
+  const upstairs = c.upstairs ?? (top ? 'building' : null);
+  if (!upstairs || c.floors.length > 0 || (c.inferred !== null && c.inferred >= 3 && !ownUnit)) return null;
   const claimed = { zh: '楼上', en: 'upstairs' };
   const streetLevel = registeredFloors.every((f) => f <= 2) && registeredLabels.every((l) => l === 'G' || l === '底商');
-  if (c.upstairs === 'bank' || streetLevel) return { status: 'mismatched', compatible: false, upstairs: true, byRoom: false, claimed, registered, saidUpstairs: true };
+  if (upstairs === 'bank' || streetLevel) return { status: 'mismatched', compatible: false, upstairs: true, byRoom: false, claimed, registered, saidUpstairs: true };
   return { status: 'not_in_registry', compatible: true, upstairs: false, byRoom: false, claimed, registered, saidUpstairs: true };
 }

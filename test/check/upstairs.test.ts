@@ -22,6 +22,8 @@ describe('楼上 at an outlet (demo registry)', () => {
     ['建行信贷部：深圳市福田区演示大道88号示例金融大厦楼上办公室', 'office_floor', 'said_upstairs'],
     ['深圳市福田区样板街36号，就在建行楼上，坐电梯上来', 'office_floor', 'said_upstairs'],
     ['工行楼上 深圳市福田区示范路16号明镜大厦', 'office_floor', 'said_upstairs'],
+    ['建设银行 深圳市福田区样板街36号，按电梯到顶楼', 'office_floor', 'said_upstairs'],
+    ['建设银行 深圳市福田区样板街36号，跟建行一栋楼', 'office_floor', 'said_upstairs'],
     // an outlet registered upstairs: plain 楼上 says nothing against it; above the bank does
     ['中国建设银行 深圳南山区明鉴路199号诚信中心，坐电梯上来', 'registered_branch', null],
     ['深圳南山区明鉴路199号诚信中心 建行楼上的信贷中心', 'office_floor', 'said_above_bank'],

@@ -20,11 +20,18 @@ describe('楼上 and its relatives state an upper floor with no number', () => {
     ['银行大楼上面', 'bank'],
     ['长江中路57号，交行就在我们楼下', 'bank'],
     ['楼下就是工商银行', 'bank'],
+    ['就在银行上面', 'bank'],
+    ['跟银行一栋楼', 'bank'],
+    ['和交行在一栋楼里', 'bank'],
+    ['就在交行这栋楼里', 'bank'],
+    ['按电梯上来', 'building'],
+    ['走楼梯上来', 'building'],
+    ['到了上楼找王经理', 'building'],
   ])('%s → %s', (text, above) => {
     expect(parse(text).extra.upstairs).toBe(above);
   });
 
-  test.each(['合肥市长江中路57号', '大厦18楼1803室', '楼上楼下都是商铺', '3号楼2单元', '一楼大厅'])('%s → none', (text) => {
+  test.each(['合肥市长江中路57号', '大厦18楼1803室', '楼上楼下都是商铺', '3号楼2单元', '一楼大厅', '上楼村5组', '马上楼下见'])('%s → none', (text) => {
     expect(parse(text).extra.upstairs).toBeNull();
   });
 
