@@ -30,8 +30,8 @@ const BRACKETS = /\(([^()]{1,40})\)/g;
 const LANDMARK_IN_BRACKETS = /对面|旁边|隔壁|附近|边上|后面|路口往|往[东西南北]|以[东西南北]|[东西南北]侧|地铁|站[A-Za-z\d]口|出口/;
 
 // An old address and a new one.
-const OLD = /(?:原来?(?:的)?(?:地址|网点|地点|办公地址|办公点|位置|营业部)|原址|旧址|老地址|以前(?=在|是|的地址|的网点)|之前(?=在|是|的地址|的网点)|曾经(?=在|是))(?:的地址|的网点)?(?:是|在|位于)?[:：]?/g;
-const NEW = /新地址|新址|现址|现地址|现在(?:的地址|地址|搬到|迁到|搬去|在|是)|搬到了?|搬迁到|搬迁至|迁到|迁至|已迁往|迁往|现搬至|新的地址|新网点/;
+const OLD = /(?:原来?(?:的)?(?:地址|网点|地点|办公地址|办公点|位置|营业部)|原址|旧址|老地址|由(?=[\u4e00-\u9fa5]{2,16}?(?:路|街|大道|巷)[东西南北中]?段?[甲乙附]?\d)|以前(?=在|是|的地址|的网点)|之前(?=在|是|的地址|的网点)|曾经(?=在|是))(?:的地址|的网点)?(?:是|在|位于)?[:：]?/g;
+const NEW = /变更为|更改为|改为|变为|搬至|迁移至|迁移到|新地址|新址|现址|现地址|现在(?:的地址|地址|搬到|迁到|搬去|在|是)|搬到了?|搬迁到|搬迁至|迁到|迁至|已迁往|迁往|现搬至|新的地址|新网点/;
 const MOVED = /搬家了|已搬家|已搬迁|已经搬迁|已搬走|已经搬走|已迁走|已迁址|搬走了|已不在|不在那(?:里|边)?了|已关闭|已撤销/;
 
 // The district or city said again in a clause of its own: 鼓楼区那个网点, 在庐阳区这边.
@@ -102,7 +102,7 @@ function oldAddresses(text: string, out: Aside[]) {
     if (a.role !== 'old') continue;
     const s = text.slice(a.start, a.end);
     const cue = new RegExp(OLD.source).exec(s);
-    const head = cue ? cue.index + cue[0].length : s.search(/[\u4e00-\u9fa5]{2,3}(?:省|市)|[\u4e00-\u9fa5]{2,8}(?:路|街|大道|巷)[东西南北中]?段?[甲乙附]?\d/);
+    const head = cue ? cue.index : s.search(/[\u4e00-\u9fa5]{2,3}(?:省|市)|[\u4e00-\u9fa5]{2,8}(?:路|街|大道|巷)[东西南北中]?段?[甲乙附]?\d/);
     const moved = MOVED.exec(s);
     if (moved && moved.index > Math.max(0, head)) a.end = a.start + moved.index;
     if (head > 0) a.start += head;
@@ -154,6 +154,11 @@ export function findAsides(text: string): Aside[] {
     const last = out[out.length - 1];
     if (last && a.start < last.end) {
       if (a.end > last.end && a.role === last.role) last.end = a.end;
+      // 【交通银行】原地址：… — a place inside a prefix is the place, the prefix ends before it.
+      else if (a.role !== last.role && a.role !== 'prefix' && last.role === 'prefix' && a.start > last.start) {
+        last.end = a.start;
+        out.push({ ...a });
+      }
       continue;
     }
     out.push({ ...a });

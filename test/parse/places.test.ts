@@ -14,6 +14,7 @@ describe('an old address and a new one: the new one is checked', () => {
     ['原网点：长江西路189号；现址：望江西路66号', '望江西路', '66号', ['old', 'checked']],
     ['徽州大道12号的网点已搬迁，新地址是马鞍山路8号', '马鞍山路', '8号', ['old', 'checked']],
     ['新地址：马鞍山路8号金城大厦9楼，原地址：徽州大道12号', '马鞍山路', '8号', ['checked', 'old']],
+    ['网点地址变更：由长江中路41号变更为长江中路57号', '长江中路', '57号', ['old', 'checked']],
   ])('%s', (text, road, roadNo, roles) => {
     expect(chosen(text)).toMatchObject({ road, roadNo, roles });
   });
