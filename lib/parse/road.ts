@@ -86,7 +86,8 @@ function nameStart(text: string, k: number, from: number, blocked: (p: number) =
   let cut = s;
   while ((m = AREA_WORDS.exec(whole))) {
     const after = s + m.index + m[0].length;
-    if (k - after >= 2) cut = after;
+    // After a town, one character names a street (店埠镇新街).
+    if (k - after >= 2 || (k - after === 1 && /[镇乡]$/.test(m[0]))) cut = after;
   }
   // 碧桂园4街, 箱包市场11街: a numbered aisle inside a compound or a market, not a road.
   if (/(?:园|苑|城|场|中心|小区|村|区|市场|大厦)\d+$/.test(whole)) return null;

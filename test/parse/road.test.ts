@@ -76,3 +76,13 @@ describe('numbers people write (issue 11)', () => {
     expect(parse(text)).toMatchObject({ buildingNo, floors });
   });
 });
+
+describe('a one-character street after a town', () => {
+  test.each([
+    ['店埠镇新街28号', '新街'],
+    ['肥东县店埠镇新街28号', '新街'],
+    ['长临河镇新街33号', '新街'],
+  ])('%s → %s', (text, road) => {
+    expect(parse(text).road).toBe(road);
+  });
+});
