@@ -18,12 +18,12 @@ const ROAD_NUMBER_END = /(?:路|街|道|巷|弄|大道|大街|胡同)[东西南�
 const BUILDING_START = /^[\u4e00-\u9fa5A-Za-z\d]{1,15}?(?:大厦|大楼|中心|广场|商城|商厦|写字楼|国际|花园|公寓|大院|园区|座|栋|幢|号楼|楼|层|室)/;
 
 // A line that is only a floor or a room, after a line with an address in it.
-const UNIT_LINE = /^(?:第?[\d一二三四五六七八九十]{1,3}(?:楼|层|F|f)|[A-Za-z]?\d{2,5}(?:室|房)?|\s)+[。.!！]?(?:\n|$)/;
+const UNIT_LINE = /^(?:第?[\d一二三四五六七八九十]{1,3}(?:楼|层|F|f)|[A-Za-z]?\d{2,5}(?:室|房)?|\s)+[^\u4e00-\u9fa5\dA-Za-z\n]{0,4}(?:\n|$)/;
 const ADDRESS_IN = /\d+号|大厦|大楼|中心|广场|商城|栋|座|幢|门面|商铺|铺/;
 
-function shouldJoin(before: string, after: string): boolean {
+function shouldJoin(before: string, after: string, line: string): boolean {
   if (!before || !after) return false;
-  if (UNIT_LINE.test(after) && ADDRESS_IN.test(before)) return true;
+  if (UNIT_LINE.test(after) && ADDRESS_IN.test(line)) return true;
   if (ROAD_NUMBER_END.test(before) && BUILDING_START.test(after)) return true;
   if (ROAD_END.test(before) && NUMBER_START.test(after)) return true;
   if (/\d$/.test(before) && /^号/.test(after)) return true;
@@ -40,7 +40,8 @@ export function joinSplitLines(nt: NormText): NormText {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
     const before = text.slice(Math.max(0, i - 12), i).replace(/\s+$/, '');
     const after = text.slice(i + 1, i + 24).replace(/^\s+/, '');
-    if (shouldJoin(before, after)) drop.push(i);
+    const line = text.slice(text.lastIndexOf('\n', i - 1) + 1, i);
+    if (shouldJoin(before, after, line)) drop.push(i);
   }
   if (drop.length === 0) return nt;
   const keep = (k: number) => !drop.includes(k);
