@@ -257,7 +257,7 @@ export function buildFamilySet(per = 30, seed = 20261201): Case[] {
     add('numbers', 'registered_branch', styled(`${aliasOf(x.bank, r)} ${rewrite(x.address, x.city, r)}`, r), x);
   }
   // A room inside a registered range (101-105室): the same outlet.
-  const ranged = rows.filter((y) => !SELF_SERVICE.test(y.name) && !NON_BANK.test(y.name) && STREET.test(y.address) && /(?<![\d-])(\d{3,4})[-~～－—](\d{3,4})(?:号|室)?$/.test(y.address));
+  const ranged = rows.filter((y) => !SELF_SERVICE.test(y.name) && !NON_BANK.test(y.name) && STREET.test(y.address) && !/[、，,（(]/.test(y.address) && /(?<![\d-])(\d{3,4})[-~～－—](\d{3,4})(?:号|室)?$/.test(y.address));
   for (const x of shuffle(ranged).slice(0, Math.ceil(per / 4))) {
     const m = /(?<![\d-])(\d{3,4})[-~～－—](\d{3,4})(?:号|室)?$/.exec(x.address)!;
     const [a, b] = [Number(m[1]), Number(m[2])];
