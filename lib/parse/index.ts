@@ -110,7 +110,9 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
     const p = firstDivisionAt(text, region.start, region.end, skip);
     if (p > region.start) {
       const later = matchDivisions(text, p, region.end, skip, context);
-      if (later.province || later.city || later.district) div = later;
+      // Divisions said after a road (民和路1023号三宏国际大厦35层杭州市萧山…) place it; the
+      // address itself still starts where it starts.
+      if (later.province || later.city || later.district) div = matchRoad(text, region.start, p, blocked) ? { ...later, end: div.end, town: div.town, zone: div.zone } : later;
     }
   }
   if (!div.province && !div.city && !div.district) {
