@@ -175,8 +175,16 @@ export interface PlaceFound extends Span {
  * Every place-like span of a message: the address chosen (`checked`), the places set aside
  * (old address, landmark, district said again), and any other clause that reads like an address.
  */
-export function placesOf(text: string, chosen: Span, asides: Aside[]): PlaceFound[] {
+export function placesOf(text: string, region: Span, asides: Aside[]): PlaceFound[] {
   const out: PlaceFound[] = [];
+  // The address ends before a landmark or an old address that closes it, with nothing of
+  // the address after (…1803室（区政府对面） 王经理): those are listed on their own.
+  const chosen = { ...region };
+  for (const a of asides) {
+    if (a.role === 'prefix' || a.start <= region.start || a.start >= region.end) continue;
+    const after = text.slice(a.end, region.end);
+    if (!PLACE_LIKE.test(after) && !/\d+(?:楼|层|F|室)/.test(after)) chosen.end = Math.min(chosen.end, a.start);
+  }
   if (chosen.end > chosen.start) out.push({ ...chosen, role: 'checked' });
   for (const a of asides) {
     if (a.role === 'prefix') continue;

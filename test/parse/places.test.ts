@@ -104,3 +104,13 @@ describe('a floor after the words that end an address is still where the person 
     expect(parse(text).floors).toEqual(floors);
   });
 });
+
+describe('the checked place ends before the landmark that closes it', () => {
+  test('…1803室（区政府对面） 王经理', () => {
+    const r = parse('新地址：深圳市福田区演示大道88号示例金融大厦18楼1803室（区政府对面） 王经理');
+    expect(r.places.map((p) => [p.role, p.text])).toEqual([
+      ['checked', '深圳市福田区演示大道88号示例金融大厦18楼1803室'],
+      ['landmark', '（区政府对面）'],
+    ]);
+  });
+});
