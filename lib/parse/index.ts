@@ -158,6 +158,9 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
     spans.floors = sourceSpan(nt, first.start, last.end);
   } else if (tail.room?.floor !== undefined) {
     spans.floors = sourceSpan(nt, tail.room.start, tail.room.valueStart);
+  } else if (upstairs.length) {
+    // 楼上 is the floor the text states (upstairs.ts).
+    spans.floors = sourceSpan(nt, upstairs[0].start, upstairs[0].end);
   }
 
   const room = tail.room ? part('room', { start: tail.room.valueStart, end: tail.room.valueEnd }) : null;
