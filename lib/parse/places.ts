@@ -124,6 +124,22 @@ function prefixes(text: string, out: Aside[]) {
   }
 }
 
+// 先到…交通银行，再往前走50米，金城大厦18楼: the first place is where to start from, the place
+// after the directions is where the person is sent.
+const THEN = /(?:再|然后|接着)?(?:往前|往[东西南北]|向前|向[东西南北])走(?:\d+|[一二三四五六七八九十百几]+)?(?:米|步|分钟)?|再走(?:\d+|[一二三四五六七八九十百几]+)(?:米|步)|过(?:马路|个路口|红绿灯)|(?:然后|再)(?:到|去|进)/g;
+const FLOOR_OR_PLACE = /(?:大厦|大楼|广场|中心|商城|写字楼|\d+号)[^,，。;；]{0,10}?(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:楼|层|F)|(?:路|街|大道)\d+号/;
+
+function directions(text: string, out: Aside[]) {
+  THEN.lastIndex = 0;
+  const m = THEN.exec(text);
+  if (!m) return;
+  const before = text.slice(0, m.index);
+  const after = text.slice(m.index + m[0].length);
+  if (!PLACE_LIKE.test(before) || !FLOOR_OR_PLACE.test(after)) return;
+  const start = Math.max(before.lastIndexOf('\n') + 1, 0);
+  out.push({ start, end: m.index + m[0].length, role: 'landmark' });
+}
+
 function contextClauses(text: string, out: Aside[]) {
   const parts = clauses(text);
   if (parts.length < 2) return;
@@ -147,6 +163,7 @@ export function findAsides(text: string): Aside[] {
   landmarks(text, found);
   oldAddresses(text, found);
   contextClauses(text, found);
+  directions(text, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   // Overlaps: the first (longest) wins.
   const out: Aside[] = [];

@@ -114,3 +114,19 @@ describe('the checked place ends before the landmark that closes it', () => {
     ]);
   });
 });
+
+describe('directions from one place to another: the place after them is where the person is sent', () => {
+  test.each([
+    ['先到合肥市长江中路57号交通银行，再往前走50米，金城大厦18楼', '金城大厦', [18]],
+    ['到宿州路20号工行门口，过马路，对面的金城大厦9楼', '金城大厦', [9]],
+  ])('%s', (text, building, floors) => {
+    const r = parse(text);
+    expect({ building: r.building, floors: r.floors, road: r.road }).toEqual({ building, floors, road: null });
+    expect(r.places[0].role).toBe('landmark');
+    expect(r.places.find((p) => p.role === 'checked')?.text).toContain(building);
+  });
+
+  test('a street address and its floor with no directions stay one place', () => {
+    expect(parse('合肥市长江中路57号金城大厦18楼').places).toEqual([]);
+  });
+});
