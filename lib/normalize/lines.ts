@@ -44,7 +44,8 @@ export function joinSplitLines(nt: NormText): NormText {
     if (shouldJoin(before, after, line)) drop.push(i);
   }
   if (drop.length === 0) return nt;
-  const keep = (k: number) => !drop.includes(k);
+  const dropped = new Set(drop);
+  const keep = (k: number) => !dropped.has(k);
   const chars: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];

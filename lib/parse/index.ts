@@ -63,8 +63,23 @@ export interface ParseResult extends ParsedAddress {
 
 function makeSkip(spans: Span[]): (p: number) => number {
   if (spans.length === 0) return (p) => p;
+  // Merged and searched by halves: a long text may hold thousands of spans set aside.
+  const merged: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else if (s.end > s.start) merged.push({ start: s.start, end: s.end });
+  }
   return (p) => {
-    for (const s of spans) if (p >= s.start && p < s.end) return s.end;
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = merged[mid];
+      if (p < s.start) hi = mid - 1;
+      else if (p >= s.end) lo = mid + 1;
+      else return s.end;
+    }
     return p;
   };
 }
@@ -198,10 +213,13 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
   return result;
 }
 
+const MAX_PLACES = 8;
+
 function listPlaces(nt: NormText, region: Span, asides: ReturnType<typeof findAsides>): ParseResult['places'] {
   const found = placesOf(nt.text, region, asides);
   if (found.length < 2) return [];
-  return found.map((p) => {
+  // A message names a few places; a text with hundreds is no message (and is not re-read).
+  return found.slice(0, MAX_PLACES).map((p) => {
     const span = sourceSpan(nt, p.start, p.end);
     const text = nt.source.slice(span[0], span[1]).replace(/^[\s,，。;；:：]+|[\s,，。;；:：]+$/g, '');
     const parsed = p.role === 'checked' || p.role === 'context' || p.role === 'landmark' ? null : contractParts(parse(text, { places: false, resolvePlace: false }));

@@ -85,8 +85,9 @@ export function addressRegion(text: string, noise: Span[]): Span {
   if (!strong && !WEAK.test(text) && !/[:：]/.test(text) && noise.length === 0) return whole;
 
   // Blank out noise so that it neither scores nor splits.
-  let masked = text;
-  for (const n of noise) masked = masked.slice(0, n.start) + ' '.repeat(n.end - n.start) + masked.slice(n.end);
+  const chars = text.split('');
+  for (const n of noise) for (let k = n.start; k < n.end && k < chars.length; k++) chars[k] = ' ';
+  const masked = chars.join('');
 
   // Clauses: split on strong and weak punctuation, remembering which.
   const clauses: { start: number; end: number; strongBefore: boolean; score: number }[] = [];

@@ -56,16 +56,22 @@ function landmarks(text: string, out: Aside[]) {
   while ((m = BRACKETS.exec(text))) {
     if (LANDMARK_IN_BRACKETS.test(m[1]) && !NUMBERED_ADDRESS.test(m[1]) && !/\d{2,}/.test(m[1])) out.push({ start: m.index, end: m.index + m[0].length, role: 'landmark' });
   }
+  // Where the text reads like an address, found once (a landmark counts only beside one).
+  const placeSpans: Span[] = [];
+  const PLACE_G = new RegExp(PLACE_LIKE.source, 'g');
+  while ((m = PLACE_G.exec(text))) placeSpans.push({ start: m.index, end: m.index + m[0].length });
   LANDMARK_WORD.lastIndex = 0;
   while ((m = LANDMARK_WORD.exec(text))) {
     let s = m.index;
     while (s > 0 && m.index - s < 10 && !LANDMARK_STOP.test(text[s - 1])) s--;
     const e = m.index + m[0].length;
     // Context only beside an address: alone, "XX小学旁边" is how a courier address is written.
-    if (!PLACE_LIKE.test(text.slice(0, s) + ' ' + text.slice(e))) continue;
+    if (!placeSpans.some((p) => p.end <= s || p.start >= e)) continue;
     out.push({ start: s, end: e, role: 'landmark' });
   }
 }
+
+const STOP_G = /[。!?;；\n]/g;
 
 function oldAddresses(text: string, out: Aside[]) {
   const parts = clauses(text);
@@ -86,8 +92,9 @@ function oldAddresses(text: string, out: Aside[]) {
     // 太原, 平原, 中原: a place's name, not "formerly".
     if (m[0].startsWith('原') && /[太平中高草九西东南北宁广]$/.test(text.slice(0, m.index))) continue;
     let end = m.index + m[0].length;
-    const stop = text.slice(end).search(/[。!?;；\n]/);
-    const sentenceEnd = stop < 0 ? text.length : end + stop;
+    STOP_G.lastIndex = end;
+    const stop = STOP_G.exec(text);
+    const sentenceEnd = stop ? stop.index : text.length;
     end = Math.min(sentenceEnd, nextNew > m.index ? nextNew : sentenceEnd);
     out.push({ start: m.index, end, role: 'old' });
   }
@@ -212,6 +219,8 @@ export function placesOf(text: string, region: Span, asides: Aside[]): PlaceFoun
     out.push({ start: a.start, end: a.end, role: a.role });
   }
   for (const c of clauses(text)) {
+    // A message names a few places: past a dozen, the rest are not listed.
+    if (out.length >= 12) break;
     if (c.start < chosen.end && c.end > chosen.start) continue;
     if (out.some((p) => c.start < p.end && c.end > p.start)) continue;
     if (asides.some((a) => a.role === 'prefix' && a.start <= c.start && a.end >= c.end)) continue;

@@ -130,3 +130,16 @@ describe('directions from one place to another: the place after them is where th
     expect(parse('合肥市长江中路57号金城大厦18楼').places).toEqual([]);
   });
 });
+
+describe('a long text is read in linear time, however many places it seems to hold', () => {
+  test('100 KB of address-like words and 8,000 lines', () => {
+    const words = ['原地址', '现在', '搬到', '对面', '旁边', '：', '，', '\n', '长江中路57号', '楼上', '交通银行', '18楼', '(区政府对面)', '再往前走50米', '同一栋楼'];
+    let text = '';
+    for (let k = 0; text.length < 100_000; k++) text += words[(k * 7919) % words.length];
+    const t = performance.now();
+    const r = parse(text);
+    parse('长江中路57号\n'.repeat(8000));
+    expect(performance.now() - t).toBeLessThan(3000);
+    expect(r.places.length).toBeLessThanOrEqual(8);
+  });
+});
