@@ -48,7 +48,8 @@ function verdictVars(r: CheckResult, locale: Locale, t: (k: string) => string) {
     bank: bankName(r.verdict === 'registered_branch' ? top?.bank : r.bank?.name),
     other: bankName(top?.bank),
     registered: top ? floorOf(top.floors) : '',
-    claimed: claimedFloors.length ? floorOf(claimedFloors) : r.parsed.buildingNo ?? r.parsed.room ?? '',
+    // 楼上 and its relatives state an upper floor with no number (lib/parse/upstairs.ts).
+    claimed: claimedFloors.length ? floorOf(claimedFloors) : r.parts.some((p) => p.part === 'floors' && p.claimed === '楼上') ? (locale === 'en' ? 'an upper floor' : '楼上') : r.parsed.buildingNo ?? r.parsed.room ?? '',
   };
 }
 

@@ -5,6 +5,7 @@ import { floorWords } from '@/lib/check/reasons';
 import type { PartReport } from '@/lib/check/result';
 import { tileConfig } from '@/lib/validations/env';
 import MapDetails from './MapSection';
+import Places from './Places';
 import MapPanel from './MapPanel';
 import type { MapPoint } from './ResultMap';
 import ShareButtons from './ShareButtons';
@@ -78,6 +79,7 @@ export async function Hotline({ r, bankLabel }: { r: CheckResult; bankLabel: str
 export async function Received({ r }: { r: CheckResult }) {
   const t = await getTranslations('result');
   const en = await isEnglish();
+  const floorText = (floors: number[]) => (en ? floorWords({ floors, labels: [] }).en : floorWords({ floors, labels: [] }).zh);
   const statuses = new Map(r.parts.map((p) => [p.part, p.status]));
   return (
     <>
@@ -90,6 +92,17 @@ export async function Received({ r }: { r: CheckResult }) {
           addressSpan={r.addressSpan}
           describe={(part, status) => `${t.has(`parts.${part}`) ? t(`parts.${part}`) : t('parts.other')}: ${t(`statuses.${status}`)}`}
         />
+        {r.places.length > 0 && (
+          <>
+            <h3>{t('placesHeading')}</h3>
+            <p className="small">{t('placesNote')}</p>
+            <Places
+              places={r.places}
+              label={(role) => t(`placeRole.${role}`)}
+              summary={(p) => (p.parsed ? [p.parsed.road && `${p.parsed.road}${p.parsed.roadNo ?? ''}`, p.parsed.building, p.parsed.floors.length ? floorText(p.parsed.floors) : null].filter(Boolean).join(' ') : '')}
+            />
+          </>
+        )}
         {r.matches[0] && (
           <p className="licensed" data-testid="licensed">
             <span className="small">{t('licensedAddress')}</span>
@@ -247,6 +260,13 @@ export async function NextSteps({ r }: { r: CheckResult }) {
           <strong>{t('neverAsk')}</strong>
         </p>
         <p>{t('regulator')}</p>
+        {r.steps.length > 0 && (
+          <ul className="reasons steps" data-testid="steps">
+            {r.steps.map((s) => (
+              <li key={s.code}>{en ? s.messageEn : s.message}</li>
+            ))}
+          </ul>
+        )}
         {r.signals.length > 0 && (
           <>
             <h3>{t('signalsHeading')}</h3>

@@ -9,6 +9,7 @@ import { divisionName } from './outlet';
 import { floorWords, reason, type Reason } from './reasons';
 import type { CheckResult, MatchedOutlet, PartReport } from './result';
 import { messageSignals } from './signals';
+import { nextSteps } from './steps';
 
 /**
  * Step 7 of the check, assemble: the answer from what the steps found: the verdict and its
@@ -79,6 +80,7 @@ export function assemble(registry: Registry, s: Steps): CheckResult {
   const info = registry.info;
   const bank = s.claim.bank;
   const named = bank ? findBank(bank) : undefined;
+  const signals = messageSignals(s.input);
   return {
     input: s.input,
     verdict: s.judgement.verdict,
@@ -90,7 +92,9 @@ export function assemble(registry: Registry, s: Steps): CheckResult {
     nearest: s.nearest,
     bank: bank ? { name: bank, en: named?.en ?? null, hotline: named?.hotline ?? null } : null,
     callBank: callBankOf(bank, s.matches[0]?.bank ?? null),
-    signals: messageSignals(s.input),
+    signals,
+    steps: nextSteps(s.input, signals),
+    places: s.parsed.places,
     place: placeOf(s),
     spans: s.parsed.spans,
     addressSpan: s.parsed.addressSpan,

@@ -31,6 +31,8 @@ export interface Claim {
   provinceCode: string | null;
   cityKey: string | null;
   districtCodes: string[];
+  /** 楼上 and its relatives (lib/parse/upstairs.ts). */
+  upstairs: 'bank' | 'building' | null;
   /** The place rests on one bare name (凤凰 of 凤凰城B区…): a guess to drop if nothing matches. */
   placeIsWeak: boolean;
 }
@@ -92,6 +94,7 @@ export function claimOf(parsed: ParseResult, institution: NamedInstitution | nul
     provinceCode: place.province?.code ?? branchCity?.provinceCode ?? null,
     cityKey: cityFromAddress ?? branchCity?.code ?? null,
     districtCodes: districts.map((d) => d.code),
+    upstairs: parsed.extra.upstairs,
     placeIsWeak: [parsed.province, parsed.city, parsed.district].filter(Boolean).length === 1 && !/[省市区县旗州盟]$/.test(parsed.province ?? parsed.city ?? parsed.district ?? ''),
   };
 }
@@ -106,7 +109,8 @@ export function isCheckable(c: Claim): boolean {
   const p = c.parsed;
   const placed = !!(p.district || p.city);
   // 那栋楼, 我们楼下: words about a building, not its name.
-  if (/[我你他她它这那哪]|对面|旁边|附近|楼下|楼上/.test(c.buildingKey)) return false;
+  // (Nor are the words that lead to it: 请到, 过来.)
+  if (/[我你他她它这那哪]|对面|旁边|附近|楼下|楼上|^(?:请|到|来|去|在|过来|直接)/.test(c.buildingKey)) return false;
   return BUILDING_WORD.test(c.buildingKey) || (placed && (!!p.buildingNo || p.floors.length > 0 || p.floorLabels.length > 0 || p.room !== null));
 }
 

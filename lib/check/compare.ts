@@ -9,6 +9,9 @@ import { floorWords } from './reasons';
 import type { Level, PartReport, PartStatus, Relation } from './result';
 
 export type { PartReport, PartStatus, Relation } from './result';
+import { sameLot } from './house-number';
+import { sameRoom } from './room-range';
+import { upstairsFit } from './upstairs';
 
 /**
  * Comparing a claimed address with one registered outlet, part by part: where it stands
@@ -28,9 +31,8 @@ export function relationOf(c: Claim, o: OutletAt): Relation | null {
   const roadOk = roadsMatch(c.road, roadKey(at.road));
   const numOk = c.roadNums.some((n) => at.roadNums.includes(n));
   if (roadOk && numOk) {
-    const sub = roadSubNumber(at.roadNo);
-    // 136-5号 and 136-6号 are neighbouring lots.
-    if (c.roadSub !== null && sub !== null && c.roadSub !== sub) return 'road';
+    // 136-5号 and 136-6号, 甲17号 and 17号 are neighbouring lots (house-number.ts).
+    if (!sameLot(c.parsed.roadNo, at.roadNo)) return 'road';
     return 'address';
   }
   const numbersDisagree = c.roadNums.length > 0 && at.roadNums.length > 0 && !numOk;
@@ -76,6 +78,8 @@ export interface FloorFit {
   byRoom: boolean;
   claimed: Level | null;
   registered: Level;
+  /** The floor came from 楼上 and its relatives, not from a number. */
+  saidUpstairs?: boolean;
 }
 
 /**
@@ -88,9 +92,12 @@ export function floorFit(c: Claim, o: OutletAt): FloorFit {
   // G and 底商 say ground floor; other labels (裙楼, 夹层) say a level we cannot number.
   const regLabels = o.at.floorLabels.filter((l) => l !== 'G' && l !== '底商');
   const registered = levelOf(reg, regLabels);
+  // 楼上 (above the outlet's own unit too: 102-5号楼上) is compared first (upstairs.ts).
+  const up = upstairsFit(c, reg, o.at.floorLabels, registered, !!c.room && !!o.at.room && sameRoom(c.room, o.at.room));
+  if (up) return up;
   // The outlet's own unit (商铺 1001-1002 in a mall) named again is the outlet, whatever
   // floor its number seems to say.
-  if (c.room && o.at.room && c.room === o.at.room && c.floors.length === 0) {
+  if (c.room && o.at.room && sameRoom(c.room, o.at.room) && c.floors.length === 0) {
     return { status: 'confirmed', compatible: true, upstairs: false, byRoom: false, claimed: null, registered };
   }
   const byRoom = c.floors.length === 0 && c.inferred !== null;
@@ -153,7 +160,7 @@ export function fitOf(c: Claim, o: OutletAt, relation: Relation): Fit {
   const at = o.at;
   const floor = floorFit(c, o);
   const towerDiffers = !!c.buildingNo && !!at.buildingNo && !sameBuildingNo(c.buildingNo, at.buildingNo);
-  const roomDiffers = !!c.room && !!at.room && c.room !== at.room;
+  const roomDiffers = !!c.room && !!at.room && !sameRoom(c.room, at.room); // 204 in 201~206号 (room-range.ts)
   const bank = bankMatches(c, o.bank);
   const districtCode = at.districtCode ?? o.districtCode;
   const parts: PartReport[] = [

@@ -4,6 +4,7 @@ import type { Registry } from '../registry/registry';
 import type { Candidates, Fitted } from './candidates';
 import type { Claim } from './claim';
 import { coverageOf, type Coverage } from './covered';
+import { outletsAlongRoad } from './road-only';
 import { divisionName } from './outlet';
 import { floorWords, reason, type Reason } from './reasons';
 import type { Verdict } from './verdicts';
@@ -42,7 +43,7 @@ export const RULES: readonly Rule[] = [
   {
     verdict: 'insufficient',
     when: (s) => !s.found.checkable,
-    reasons: () => [reason('no_street_address')],
+    reasons: (s) => [reason('no_street_address'), ...roadWithoutNumber(s)],
   },
   {
     verdict: 'registered_branch',
@@ -151,6 +152,20 @@ function atOutlet(x: Fitted | undefined): Reason[] {
   return [reason('at_registered_outlet', { bank: x.o.bank, bankEn: bankEn(x.o.bank), name: x.o.name, address: x.o.at.address })];
 }
 
+/** A road with no number: the claimed bank's outlets along it, to ask which one is meant (road-only.ts). */
+function roadWithoutNumber(s: Situation): Reason[] {
+  const list = outletsAlongRoad(s.registry, s.claim);
+  if (!list.length) return [];
+  const { bank, bankEn: en } = claimedBank(s);
+  return [
+    reason('road_without_number', {
+      road: s.claim.parsed.road, bank, bankEn: en,
+      list: list.map((o) => `${o.name}（${o.at.address}）`).join('；'),
+      listEn: list.map((o) => `${o.name} (${o.at.address})`).join('; '),
+    }),
+  ];
+}
+
 /** A licensed specialised centre is no counter open to the public: say so. */
 function centreNotCounter(x: Fitted | undefined): Reason[] {
   return x?.o.kind === 'centre' ? [reason('specialised_centre', { name: x.o.name })] : [];
@@ -198,7 +213,9 @@ function whyNotHere(s: Situation, x: Fitted | undefined): Reason[] {
     claimedFloor: claimed?.zh, claimedFloorEn: claimed?.en,
   };
   const out: Reason[] = [];
-  if (!f.compatible) {
+  // 楼上 and its relatives, with no number (upstairs.ts): said so in words.
+  if (!f.compatible && f.saidUpstairs) out.push(reason(o.at.floors.every((x) => x <= 2) ? 'said_upstairs' : 'said_above_bank', vars));
+  else if (!f.compatible) {
     out.push(reason(f.upstairs ? 'outlet_upstairs' : 'outlet_floor_differs', vars));
     if (f.byRoom) out.push(reason('room_implies_floor', { room: c.room, floor: c.inferred }));
     if (o.at.floors.length === 0) out.push(reason('street_level_outlet'));

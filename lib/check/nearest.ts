@@ -1,5 +1,6 @@
 import { bankGroupOf } from '../banks';
 import type { OutletAt, Registry } from '../registry/registry';
+import { outletsAlongRoad } from './road-only';
 import type { Claim } from './claim';
 import type { Location } from './locate';
 import { toMatched } from './outlet';
@@ -22,6 +23,8 @@ function km(aLat: number, aLng: number, bLat: number, bLng: number): number {
 }
 
 export function nearest(registry: Registry, c: Claim, verdict: Verdict, where: Location, cityKey: string | null, shown: readonly MatchedOutlet[]): MatchedOutlet[] {
+  // A road with no number: the claimed bank's outlets along it, to ask which one (road-only.ts).
+  if (verdict === 'insufficient') return outletsAlongRoad(registry, c).map((o) => toMatched(o, 'road'));
   if (!c.bank || NOT_WANTED.includes(verdict)) return [];
   const bank = c.bank;
   const ids = new Set(shown.map((m) => m.id));

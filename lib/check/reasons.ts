@@ -10,6 +10,8 @@ export const REASON_CODES = [
   'outlet_upstairs',
   'outlet_floor_differs',
   'street_level_outlet',
+  'said_upstairs',
+  'said_above_bank',
   'room_implies_floor',
   'other_tower',
   'other_room',
@@ -29,6 +31,7 @@ export const REASON_CODES = [
   'area_not_covered',
   'area_unknown',
   'no_street_address',
+  'road_without_number',
   'branch_name_differs',
   'branch_elsewhere',
   'no_bank_named',
@@ -47,6 +50,8 @@ const TEXT: Record<ReasonCode, [string, string]> = {
   outlet_upstairs: ['{bank}「{name}」登记在{registeredFloor}，而你收到的地址在{claimedFloor}：那不是银行网点，是同一栋楼里的其他办公室。', '{bankEn} "{name}" is registered on {registeredFloorEn}; the address you received is on {claimedFloorEn}: not the bank, another office in the same building.'],
   outlet_floor_differs: ['{bank}「{name}」登记在{registeredFloor}，与地址中的{claimedFloor}不符。', '{bankEn} "{name}" is registered on {registeredFloorEn}, not on {claimedFloorEn}.'],
   street_level_outlet: ['登记地址没有写楼层，网点在临街的一、二层。', 'The registered address names no floor: the outlet is at street level.'],
+  said_upstairs: ['消息说在楼上，登记的网点在临街一层：{bank}「{name}」不在楼上，楼上是其他办公室。', 'The message says upstairs; the registered outlet is at street level: {bankEn} "{name}" is not upstairs, the office upstairs is someone else\'s.'],
+  said_above_bank: ['消息说在银行楼上或同一栋楼的其他楼层：那里不是{bank}「{name}」（登记在{registeredFloor}），是同一栋楼里的其他办公室。', 'The message places the office above the bank or on another floor of its building: not {bankEn} "{name}" (registered on {registeredFloorEn}), another office in the building.'],
   room_implies_floor: ['房间号{room}意味着在{floor}楼左右。', 'Room {room} means about floor {floor}.'],
   other_tower: ['网点在{registeredTower}，地址指向{claimedTower}：是另一栋楼。', 'The outlet is in {registeredTower}; the address points to {claimedTower}: another tower.'],
   other_room: ['网点登记的房号是{registeredRoom}，地址写的是{claimedRoom}。', 'The outlet is registered as unit {registeredRoom}; the address says {claimedRoom}.'],
@@ -66,6 +71,7 @@ const TEXT: Record<ReasonCode, [string, string]> = {
   area_not_covered: ['我们的登记数据没有覆盖{area}的所有银行，无法判断这个地址；请拨打银行官方客服电话核实。', 'Our registry does not cover every bank in {areaEn}, so we cannot tell; call the bank\'s official number to check.'],
   area_unknown: ['地址里没有写明城市，也没有与登记网点相符的地方，无法判断在哪个地区。', 'The address names no city and matches no registered outlet, so we cannot tell which area it is in.'],
   no_street_address: ['消息里没有可以核验的具体地址（路名和门牌号，或楼宇名称）。', 'The text holds no address we can check (a road and number, or a building).'],
+  road_without_number: ['消息只写了路名「{road}」，没有门牌号。{bank}在这条路上登记的网点有：{list}。请问对方是哪一个，再打银行官方客服电话核实。', 'The message names the road "{road}" but no number. {bankEn} outlets registered on it: {listEn}. Ask which one is meant, then check with the bank\'s official number.'],
   branch_name_differs: ['这个地址登记的网点名是「{name}」，而消息里说的是「{branch}」。', 'The outlet registered at this address is "{name}", while the message says "{branch}".'],
   branch_elsewhere: ['{bank}「{name}」确有其网点，但登记地址是：{address}。', '{bankEn} "{name}" exists, but its registered address is: {address}.'],
   no_bank_named: ['消息没有说是哪家银行。', 'The text names no bank.'],
@@ -87,9 +93,12 @@ export function reason(code: ReasonCode, vars: Vars = {}): Reason {
 }
 
 /** A floor as a person says it: 18楼, 地下1层, 1-2层; English "floor 18", "basement 1". */
+/** Floor designations with no number, in English. */
+const LABEL_EN: Record<string, string> = { 楼上: 'upstairs', 裙楼: 'podium', 裙房: 'podium', 夹层: 'mezzanine', 架空层: 'open ground floor', 顶层: 'top floor', 顶楼: 'top floor', 地下室: 'basement', 底商: 'street-level shop' };
+
 export function floorWords({ floors, labels }: { floors: number[]; labels: string[] }): { zh: string; en: string } {
   if (floors.length === 0) {
-    if (labels.length) return { zh: labels.join('、'), en: labels.join(', ') };
+    if (labels.length) return { zh: labels.join('、'), en: labels.map((l) => LABEL_EN[l] ?? l).join(', ') };
     return { zh: '临街一层', en: 'street level' };
   }
   const one = (f: number) => (f < 0 ? { zh: `地下${-f}层`, en: `basement ${-f}` } : { zh: `${f}楼`, en: `floor ${f}` });

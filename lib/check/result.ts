@@ -123,6 +123,12 @@ export const CheckResult = z.object({
     .nullable()
     .describe('The bank to call to make sure: the one the text names, else the one registered at the address.'),
   signals: z.array(Signal),
+  steps: z
+    .array(z.object({ code: z.enum(['report_12321', 'call_96110']), message: z.string(), messageEn: z.string() }))
+    .describe("Official next steps beyond the bank's number: report the caller to 12321; 96110 when money or a code was asked for."),
+  places: z
+    .array(z.object({ role: z.enum(['checked', 'other', 'old', 'landmark', 'context']), span, text: z.string(), parsed: ParsedAddress.nullable() }))
+    .describe('Every place found in the message, each with its own parse; role "checked" is the one compared with the registry. Empty when the text holds one place.'),
   place: z
     .object({
       province: z.string().nullable(),

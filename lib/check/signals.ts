@@ -6,6 +6,7 @@
 import type { Signal } from './result';
 
 export type { Signal } from './result';
+import { tellSignals } from './steps';
 
 const PHRASES: { re: RegExp; code: string; zh: string; en: string }[] = [
   { re: /白名单客户|白名单/, code: 'whitelist', zh: '“白名单客户”是中介常用的话术。', en: '"Whitelisted customer" is an intermediary\'s line.' },
@@ -46,6 +47,7 @@ export function signalOfCode(code: string): Signal | null {
 
 export function messageSignals(text: string): Signal[] {
   const out: Signal[] = [];
+  out.push(...tellSignals(text)); // 签约中心, virtual numbers, 线下签约, 银行楼上 (steps.ts)
   for (const p of PHRASES) {
     const m = p.re.exec(text);
     if (m) out.push({ code: p.code, message: p.zh, messageEn: p.en, evidence: m[0] });

@@ -42,6 +42,10 @@ function readable(text: string, registry: Registry): number {
   }
   const r = a.result;
   const lines = [`${verdictWords(r.verdict)}   [${r.verdict}]`];
+  if (r.places.length) {
+    lines.push('消息里的地方 / places in the message:');
+    for (const p of r.places) lines.push(`  ${p.role === 'checked' ? '→' : ' '} ${p.role.padEnd(8)} ${p.text.replace(/\s+/g, ' ')}`);
+  }
   for (const reason of r.reasons) lines.push(`  · ${reason.message}\n    ${reason.messageEn}`);
   if (r.matches.length) {
     lines.push('登记网点 / registered outlets here:');
@@ -55,6 +59,7 @@ function readable(text: string, registry: Registry): number {
   for (const p of r.parts) lines.push(`  ${p.part.padEnd(11)} ${p.status.padEnd(16)} ${p.claimed ?? '—'}${p.registered !== null ? `  vs  ${p.registered}` : ''}`);
   if (r.callBank) lines.push(`官方客服 / official number: ${r.callBank.name} ${r.callBank.hotline ?? '(见银行官网 / see the bank\'s website)'}`);
   for (const s of r.signals) lines.push(`  ! ${s.message} («${s.evidence}»)`);
+  for (const s of r.steps) lines.push(`  → ${s.message}`);
   lines.push(`registry ${r.registry.version}${r.registry.demo ? ' (DEMO)' : ''}`);
   process.stdout.write(lines.join('\n') + '\n');
   return 0;

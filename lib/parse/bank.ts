@@ -40,10 +40,13 @@ const BRANCH_ALONE = /[\u4e00-\u9fa5]{2,10}?(?:分行营业部|支行营业部|�
 // Words that lead into a branch's name in a sentence: 请到我们福田支行, 建行的福田支行.
 const LEAD_IN = /^.*(?:我们|我行|咱们|你们|您们|请|到|来|去|在|是|的|和|与|或|至|路|街|道|号|楼|层|室)/;
 
+const LEAD_IN_AFTER_BANK = /^.*(?:我们|我行|咱们|你们|您们|请|到|来|去|在|是|的|和|与|或|至)/;
+
 /** How many characters of a matched branch are the sentence leading into it. */
-function leadIn(s: string): number {
+function leadIn(s: string, afterBank = false): number {
   const suffixAt = s.search(/(?:分行|支行|营业部|营业室|分理处|储蓄所|营业所|总行)/);
-  const m = LEAD_IN.exec(s.slice(0, Math.max(0, suffixAt)));
+  // Right after the bank's name, a road or a 楼 is the branch's own name (解放路支行, 三牌楼支行).
+  const m = (afterBank ? LEAD_IN_AFTER_BANK : LEAD_IN).exec(s.slice(0, Math.max(0, suffixAt)));
   return m ? m[0].length : 0;
 }
 
@@ -83,7 +86,7 @@ export function findBankMention(text: string, from = 0, to = text.length): BankH
       let bEnd = bStart + b[0].length - open;
       if (b[0].endsWith(')')) bEnd -= 1;
       // Only the branch part of "(福田支行)" is the branch; the text inside may also hold it alone.
-      hit.branch = { start: bStart + leadIn(text.slice(bStart, bEnd)), end: bEnd };
+      hit.branch = { start: bStart + leadIn(text.slice(bStart, bEnd), true), end: bEnd };
     }
     return hit;
   }

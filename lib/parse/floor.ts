@@ -58,7 +58,10 @@ export function matchFloor(text: string, i: number, afterBuilding = false): Floo
     if ((m = at(BASEMENT, text, i))) {
       const v = m[1] ? num(m[1]) : m[2] ? num(m[2]) : 1;
       // a区-3楼4单元601: a dash that separates, before a flat upstairs, is no minus sign.
-      const dashIsSeparator = c === '-' && UPPER_ROOM_AFTER.test(text.slice(i + m[0].length, i + m[0].length + 10));
+      // So is a dash glued to a block's code or a unit before 楼 (c71-3楼, 13a3-1楼, 4单元-2楼);
+      // 大厦-1F is a basement.
+      const glued = i > 0 && (/[A-Za-z0-9]/.test(text[i - 1]) || /(?:单元|号|栋|幢|座)$/.test(text.slice(Math.max(0, i - 2), i))) && /[楼层]$/.test(m[0]);
+      const dashIsSeparator = c === '-' && (UPPER_ROOM_AFTER.test(text.slice(i + m[0].length, i + m[0].length + 10)) || glued);
       if (v !== null && dashIsSeparator) return { start: i + 1, end: i + m[0].length, floors: [v], labels: [] };
       if (v !== null && v <= MAX_BASEMENT) return { start: i, end: i + m[0].length, floors: [-v], labels: [] };
     }

@@ -1,10 +1,13 @@
 import { normalize, sourceSpan, valueOf, type NormText } from '../normalize/text';
 import { findBankMention } from './bank';
 import { firstDivisionAt, matchDivisions, resolvePlace, type PlaceContext, type ResolvedPlace } from './divisions/match';
+import { joinSplitLines } from '../normalize/lines';
 import { addressRegion, noiseSpans } from './message';
+import { afterLandmark, findAsides, placesOf, type PlaceFound } from './places';
 import { matchRoad, type Span } from './road';
 import { floorFromRoom } from './room';
 import { parseTail } from './tail';
+import { findUpstairs, upstairsOf, type Upstairs } from './upstairs';
 
 /** The parts of an address, named as the command-line contract names them. */
 export const PART_NAMES = [
@@ -38,6 +41,12 @@ export interface ParseResult extends ParsedAddress {
   spans: Partial<Record<PartName, [number, number]>>;
   /** Where the address itself stands in the text (a message has more around it). */
   addressSpan: [number, number];
+  /**
+   * Every place-like span of the message, each with its role and its own parse; the one with
+   * role `checked` is the address compared with the registry (see places.ts). Empty for a text
+   * holding one place only.
+   */
+  places: { role: PlaceFound['role']; span: [number, number]; text: string; parsed: ParsedAddress | null }[];
   /** Today's divisions, resolved from what is written. */
   place: ResolvedPlace;
   /** Parts not in the contract but used to match outlets. */
@@ -47,13 +56,30 @@ export interface ParseResult extends ParsedAddress {
     crossRoad: string | null;
     houseNo: string | null;
     bankIsGeneric: boolean;
+    /** 楼上 and its relatives: an upper floor stated with no number (see upstairs.ts). */
+    upstairs: Upstairs['above'] | null;
   };
 }
 
 function makeSkip(spans: Span[]): (p: number) => number {
   if (spans.length === 0) return (p) => p;
+  // Merged and searched by halves: a long text may hold thousands of spans set aside.
+  const merged: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else if (s.end > s.start) merged.push({ start: s.start, end: s.end });
+  }
   return (p) => {
-    for (const s of spans) if (p >= s.start && p < s.end) return s.end;
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = merged[mid];
+      if (p < s.start) hi = mid - 1;
+      else if (p >= s.end) lo = mid + 1;
+      else return s.end;
+    }
     return p;
   };
 }
@@ -65,18 +91,25 @@ export interface ParseOptions {
   resolvePlace?: boolean;
   /** Where the address is known to be from elsewhere (an outlet list's city, a branch's name). */
   context?: PlaceContext;
+  /** List the other places of a message (default true; off inside that listing). */
+  places?: boolean;
 }
 
 /** Parse one address, or a whole message holding one. Never throws on any string. */
 export function parse(input: string, options: ParseOptions = {}): ParseResult {
-  const nt = normalize(input);
+  const nt = joinSplitLines(normalize(input));
   const text = nt.text;
   const noise = noiseSpans(text);
-  const region = addressRegion(text, noise);
+  // Old addresses, landmarks, prefixes and the district said again are set aside (places.ts).
+  const asides = findAsides(text);
+  const region = afterLandmark(text, addressRegion(text, asides.length ? [...noise, ...asides].sort((a, b) => a.start - b.start) : noise), asides);
 
   // The bank may be named anywhere in a message; its name and branch are not address parts.
   const bankHit = findBankMention(text, 0, text.length) ;
-  const taken: Span[] = [...noise];
+  const taken: Span[] = [...noise, ...asides];
+  // Read in the whole message: 交行楼上 may stand before or after the address.
+  const upstairs = findUpstairs(text);
+  taken.push(...upstairs);
   if (bankHit) {
     if (bankHit.end > bankHit.start) taken.push({ start: bankHit.start, end: bankHit.end });
     if (bankHit.branch) taken.push(bankHit.branch);
@@ -92,7 +125,20 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
     const p = firstDivisionAt(text, region.start, region.end, skip);
     if (p > region.start) {
       const later = matchDivisions(text, p, region.end, skip, context);
-      if (later.province || later.city || later.district) div = later;
+      // Divisions said after a road (民和路1023号三宏国际大厦35层杭州市萧山…) place it; the
+      // address itself still starts where it starts.
+      if (later.province || later.city || later.district) div = matchRoad(text, region.start, p, blocked) ? { ...later, end: div.end, town: div.town, zone: div.zone } : later;
+    }
+  }
+  if (!div.province && !div.city && !div.district) {
+    // The district said again in a clause of its own (人民路88号，鼓楼区那个网点).
+    for (const a of asides) {
+      if (a.role !== 'context') continue;
+      const d = matchDivisions(text, a.start, a.end, undefined, context);
+      if (d.province || d.city || d.district) {
+        div = { ...d, end: div.end, town: div.town, zone: div.zone };
+        break;
+      }
     }
   }
   let road = matchRoad(text, div.end, region.end, blocked);
@@ -127,6 +173,9 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
     spans.floors = sourceSpan(nt, first.start, last.end);
   } else if (tail.room?.floor !== undefined) {
     spans.floors = sourceSpan(nt, tail.room.start, tail.room.valueStart);
+  } else if (upstairs.length) {
+    // 楼上 is the floor the text states (upstairs.ts).
+    spans.floors = sourceSpan(nt, upstairs[0].start, upstairs[0].end);
   }
 
   const room = tail.room ? part('room', { start: tail.room.valueStart, end: tail.room.valueEnd }) : null;
@@ -148,6 +197,7 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
     branch: bankHit?.branch ? part('branch', bankHit.branch) : null,
     spans,
     addressSpan: sourceSpan(nt, region.start, region.end),
+    places: options.places === false ? [] : listPlaces(nt, region, asides),
     place: options.resolvePlace === false ? UNRESOLVED : resolvePlace(div),
     extra: {
       town: div.town ? valueOf(nt, div.town.start, div.town.end) : null,
@@ -155,11 +205,26 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
       crossRoad: road?.crossRoad ? valueOf(nt, road.crossRoad.start, road.crossRoad.end) : null,
       houseNo: road?.houseNo ? valueOf(nt, road.houseNo.start, road.houseNo.end) : tail.houseNo ? valueOf(nt, tail.houseNo.start, tail.houseNo.end) : null,
       bankIsGeneric: bankHit?.generic ?? false,
+      upstairs: upstairsOf(upstairs),
     },
   };
   if (bankHit?.bank && bankHit.end > bankHit.start) spans.bank = sourceSpan(nt, bankHit.start, bankHit.end);
   // The province of a municipality is also its city: report the city only once it is written.
   return result;
+}
+
+const MAX_PLACES = 8;
+
+function listPlaces(nt: NormText, region: Span, asides: ReturnType<typeof findAsides>): ParseResult['places'] {
+  const found = placesOf(nt.text, region, asides);
+  if (found.length < 2) return [];
+  // A message names a few places; a text with hundreds is no message (and is not re-read).
+  return found.slice(0, MAX_PLACES).map((p) => {
+    const span = sourceSpan(nt, p.start, p.end);
+    const text = nt.source.slice(span[0], span[1]).replace(/^[\s,，。;；:：]+|[\s,，。;；:：]+$/g, '');
+    const parsed = p.role === 'checked' || p.role === 'context' || p.role === 'landmark' ? null : contractParts(parse(text, { places: false, resolvePlace: false }));
+    return { role: p.role, span, text, parsed };
+  });
 }
 
 /** Only the parts of the contract, in its order. */

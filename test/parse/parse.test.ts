@@ -68,3 +68,12 @@ describe('the contract', () => {
     expect(r).toMatchObject({ road: null, roadNo: null, building: null, room: null, floors: [], floorLabels: [], inferredFloor: null });
   });
 });
+
+describe('divisions said after the road place the address, which still starts at the road', () => {
+  test.each([
+    ['民和路1023号三宏国际大厦35层杭州市萧山钱江世纪城管理委员会', '民和路', '1023号', [35], '萧山'],
+    ['长江中路57号18楼，合肥市庐阳区', '长江中路', '57号', [18], '庐阳区'],
+  ])('%s', (text, road, roadNo, floors, district) => {
+    expect(parse(text)).toMatchObject({ road, roadNo, floors, district });
+  });
+});

@@ -50,3 +50,39 @@ describe('road and number', () => {
     expect(r.roadNo).toBe('59号');
   });
 });
+
+describe('numbers people write (issue 11)', () => {
+  test.each([
+    ['北京市西城区金融大街甲25号', '金融大街', '甲25号'],
+    ['人民路附1号', '人民路', '附1号'],
+    ['人民路18之2号', '人民路', '18之2号'],
+    ['成都市人民南路四段11号附1号', '人民南路四段', '11号附1号'],
+    // numerals inside a name are the name's
+    ['北京市东城区东四十条100号', '东四十条', '100号'],
+    ['长沙市五一大道389号', '五一大道', '389号'],
+    ['北京市朝阳区三里屯路19号', '三里屯路', '19号'],
+    ['太原市杏花岭区五一路139号', '五一路', '139号'],
+    ['北京市朝阳区工体东路20－5号', '工体东路', '20-5号'],
+  ])('%s → %s %s', (text, road, roadNo) => {
+    expect(parse(text)).toMatchObject({ road, roadNo });
+  });
+
+  test.each([
+    ['人民路1号3号楼', '3号楼', []],
+    ['人民路1号18楼', null, [18]],
+    ['人民路1号3号楼18楼', '3号楼', [18]],
+    ['人民路1号5楼2单元', '5楼', []], // N楼N单元 stays a building (tricky case 16)
+  ])('%s → building %s, floors %j', (text, buildingNo, floors) => {
+    expect(parse(text)).toMatchObject({ buildingNo, floors });
+  });
+});
+
+describe('a one-character street after a town', () => {
+  test.each([
+    ['店埠镇新街28号', '新街'],
+    ['肥东县店埠镇新街28号', '新街'],
+    ['长临河镇新街33号', '新街'],
+  ])('%s → %s', (text, road) => {
+    expect(parse(text).road).toBe(road);
+  });
+});

@@ -59,3 +59,13 @@ describe('floorFromRoom', () => {
     expect(floorFromRoom(room)).toBe(floor);
   });
 });
+
+describe('numbers people write (issue 11)', () => {
+  test.each([
+    ['人民路1号105、106号2208室', '2208'], // a list of shops, then the room: the last is claimed
+    ['人民路1号201~206号', '201-206号'],
+    ['人民路1号3号楼18楼1803', '1803'],
+  ])('%s → room %s', (text, room) => {
+    expect(parse(text).room).toBe(room);
+  });
+});

@@ -147,6 +147,8 @@ describe('CheckResponse', () => {
     bank: { name: '建设银行', en: 'China Construction Bank', hotline: '95533' },
     callBank: { name: '建设银行', en: 'China Construction Bank', hotline: '95533', named: true },
     signals: [],
+    steps: [],
+    places: [],
     place: { province: '广东省', city: '深圳市', district: '福田区', candidates: [], lat: 22.54, lng: 114.05, precision: 'road' },
     spans: { road: [10, 14] },
     addressSpan: [5, 30],

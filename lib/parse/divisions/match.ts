@@ -1,4 +1,5 @@
 import { UNKNOWN_CHAR } from '../../normalize/text';
+import { cityGluedToRoad } from './loose';
 import { divisionIndex, type Division, type Level, type NameEntry, type TrieNode } from './index';
 
 /** A division as written in the text, with the divisions it may name. */
@@ -203,7 +204,7 @@ export function matchDivisions(
         // A bare name needs a parent written before it, or must open the address, and then
         // not begin a road's name (共和新路, 钱塘江路 are roads).
         if (!(atStart() && (q === firstContent(text, from, skip) || q === out.town?.end))) return false;
-        return !ROAD_SOON.test(after) || startsSuffixedDivision(text, q + len, to);
+        return !ROAD_SOON.test(after) || startsSuffixedDivision(text, q + len, to) || cityGluedToRoad(e.division, after);
       };
       // Written again, or a parent written after its child (杭州浙江杭州西湖区): nothing new.
       const repeat = entries.find((e) => isAccepted(out, e.division) && bareOk(e));
