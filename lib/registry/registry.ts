@@ -386,14 +386,28 @@ export class Registry {
    * room: the home page's worked examples are made from it.
    */
   exampleOutlet(): { bank: string; address: string } | null {
-    const row = this.db
-      .prepare(
-        `SELECT o.bank, a.address FROM outlets o JOIN addresses a ON a.outlet_id = o.id AND a.current = 1
-         WHERE o.kind = 'staffed' AND a.road_num IS NOT NULL AND a.floors = '[]' AND a.room IS NULL AND a.building_key IS NOT NULL AND o.city_code IS NOT NULL
-         ORDER BY o.id LIMIT 1`,
-      )
-      .get() as { bank: string; address: string } | undefined;
-    return row ?? null;
+    return this.exampleOutlets(1)[0] ?? null;
+  }
+
+  /**
+   * Counters in use of the named banks (else of any), one per bank, whose licensed address
+   * gives a road, a number and a building and no floor: addresses an example can be made of.
+   */
+  exampleOutlets(n: number, banks: string[] = []): { bank: string; address: string }[] {
+    const q = this.db.prepare(
+      `SELECT o.bank, a.address FROM outlets o JOIN addresses a ON a.outlet_id = o.id AND a.current = 1
+       WHERE o.kind = 'staffed' AND o.state = 'in_use' AND (? IS NULL OR o.bank = ?) AND a.road_num IS NOT NULL AND a.floors = '[]' AND a.room IS NULL
+         AND a.building_key IS NOT NULL AND o.city_code IS NOT NULL AND a.address NOT GLOB '*[、,，(（]*'
+       ORDER BY o.id LIMIT 5`,
+    );
+    const out: { bank: string; address: string }[] = [];
+    for (const bank of banks.length ? banks : [null]) {
+      for (const row of q.all(bank, bank) as { bank: string; address: string }[]) {
+        if (out.length >= n) return out;
+        if (!out.some((x) => x.bank === row.bank && banks.length)) out.push(row);
+      }
+    }
+    return out.slice(0, n);
   }
 
   /** Each city with staffed outlets placed on the map: the middle of them, and how many. */

@@ -86,11 +86,10 @@ const keyOf = (r: Rec, address = r.address) => {
   return m ? `${r.location.split('-')[0]}|${m[1].slice(-2)}|${Number(m[2])}` : null;
 };
 // Every number an address stands at: 兴宁北路191、193、195号 is at 191, 193 and 195.
-const keysOf = (r: Rec, address: string): string[] => {
-  const m = /([\u4e00-\u9fa5]{2,6}?(?:路|街|大道|大街))((?:\d{1,4}[-—－~、,，]?\s?)+)号/.exec(address);
-  if (!m) return [];
-  return [...m[2].matchAll(/\d{1,4}/g)].map((n) => `${r.location.split('-')[0]}|${m[1].slice(-2)}|${Number(n[0])}`);
-};
+const keysOf = (r: Rec, address: string): string[] =>
+  [...address.matchAll(/([\u4e00-\u9fa5]{2,6}?(?:路|街|大道|大街))((?:\d{1,4}[-—－~、,，]?\s?)+)号/g)].flatMap((m) =>
+    [...m[2].matchAll(/\d{1,4}/g)].map((n) => `${r.location.split('-')[0]}|${m[1].slice(-2)}|${Number(n[0])}`),
+  );
 
 const pick = <T>(list: readonly T[], r: () => number): T => list[Math.floor(r() * list.length)];
 
