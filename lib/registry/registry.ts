@@ -289,7 +289,6 @@ export class Registry {
   }
 
   private coverageRows: CoverageRow[] | undefined;
-  private coverageByBank: Map<string, CoverageRow[]> | undefined;
 
   coverage(): CoverageRow[] {
     this.coverageRows ??= (this.q.coverageOf.all() as Row[]).map((r) => ({
@@ -303,34 +302,21 @@ export class Registry {
     return this.coverageRows;
   }
 
-  /** The coverage rows of one bank (or '*', every bank). */
-  coverageOf(bank: string): CoverageRow[] {
-    if (!this.coverageByBank) {
-      const m = new Map<string, CoverageRow[]>();
-      for (const r of this.coverage()) {
-        const list = m.get(r.bank);
-        if (list) list.push(r);
-        else m.set(r.bank, [r]);
-      }
-      this.coverageByBank = m;
-    }
-    return this.coverageByBank.get(bank) ?? [];
+  private coverageBy: { bank: Map<string, CoverageRow[]>; region: Map<string, CoverageRow[]> } | undefined;
+
+  private coverageIndex() {
+    this.coverageBy ??= { bank: groupBy(this.coverage(), (r) => r.bank), region: groupBy(this.coverage(), (r) => r.regionCode) };
+    return this.coverageBy;
   }
 
-  private coverageByRegion: Map<string, CoverageRow[]> | undefined;
+  /** The coverage rows of one bank (or '*', every bank). */
+  coverageOf(bank: string): CoverageRow[] {
+    return this.coverageIndex().bank.get(bank) ?? [];
+  }
 
   /** The coverage rows of one region (a province, city or district code). */
   coverageIn(regionCode: string): CoverageRow[] {
-    if (!this.coverageByRegion) {
-      const m = new Map<string, CoverageRow[]>();
-      for (const r of this.coverage()) {
-        const list = m.get(r.regionCode);
-        if (list) list.push(r);
-        else m.set(r.regionCode, [r]);
-      }
-      this.coverageByRegion = m;
-    }
-    return this.coverageByRegion.get(regionCode) ?? [];
+    return this.coverageIndex().region.get(regionCode) ?? [];
   }
 
   private institutionList: InstitutionInfo[] | undefined;
@@ -416,6 +402,17 @@ export class Registry {
       .prepare("SELECT city_code AS cityCode, avg(lat) AS lat, avg(lng) AS lng, count(*) AS outlets FROM outlets WHERE city_code IS NOT NULL AND lat IS NOT NULL AND kind = 'staffed' GROUP BY city_code")
       .all() as { cityCode: string; lat: number; lng: number; outlets: number }[];
   }
+}
+
+function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
 }
 
 /** merged_rows holds { rows, alsoFrom }: the duplicates merged in, and other sources' rows of the same outlet. */

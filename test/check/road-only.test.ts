@@ -1,19 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { check } from '../../lib/check';
-import { buildRegistry } from '../../lib/registry/build';
-import { openRegistry, type Registry } from '../../lib/registry/registry';
+import { builtRegistry } from '../helpers/registry';
 
-let dir: string;
-let registry: Registry;
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'realbranch-road-'));
-  const r = await buildRegistry({ manifest: path.resolve(__dirname, '../../data/demo/manifest.json'), out: path.join(dir, 'demo.sqlite') });
-  registry = openRegistry(r.out);
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const registry = builtRegistry('data/demo/manifest.json');
 
 describe('a road with no number is not an address', () => {
   test.each([
@@ -23,17 +12,17 @@ describe('a road with no number is not an address', () => {
     ['建设银行 深圳市福田区示范路 18楼', []], // no 建设银行 outlet on that road
     ['深圳市福田区演示大道 三楼', []], // no bank named: nothing to list
   ])('%s → insufficient, listing %j', (text, names) => {
-    const r = check(text, registry);
+    const r = check(text, registry());
     expect(r.verdict).toBe('insufficient');
     expect(r.nearest.map((o) => o.name)).toEqual(names);
     if (names.length) expect(r.reasons.find((x) => x.code === 'road_without_number')?.message).toContain(names[0]);
   });
 
   test('self-service sites are never listed', () => {
-    expect(check('建设银行 深圳市福田区演示大道', registry).nearest.every((o) => o.kind === 'staffed')).toBe(true);
+    expect(check('建设银行 深圳市福田区演示大道', registry()).nearest.every((o) => o.kind === 'staffed')).toBe(true);
   });
 
   test('with a number it is checked as before', () => {
-    expect(check('建设银行 深圳市福田区演示大道88号 请到三楼', registry).verdict).toBe('office_floor');
+    expect(check('建设银行 深圳市福田区演示大道88号 请到三楼', registry()).verdict).toBe('office_floor');
   });
 });

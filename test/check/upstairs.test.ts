@@ -1,21 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { check } from '../../lib/check';
-import { buildRegistry } from '../../lib/registry/build';
-import { openRegistry, type Registry } from '../../lib/registry/registry';
+import { builtRegistry } from '../helpers/registry';
 
-let dir: string;
-let registry: Registry;
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'realbranch-upstairs-'));
-  const r = await buildRegistry({ manifest: path.resolve(__dirname, '../../data/demo/manifest.json'), out: path.join(dir, 'demo.sqlite') });
-  registry = openRegistry(r.out);
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const registry = builtRegistry('data/demo/manifest.json');
 
-describe('楼上 at an outlet (demo registry)', () => {
+describe('楼上 at an outlet (demo registry())', () => {
   test.each([
     // street-level outlets (no floor, or 1-2层)
     ['建设银行 深圳市福田区样板街36号楼上', 'office_floor', 'said_upstairs'],
@@ -28,13 +17,13 @@ describe('楼上 at an outlet (demo registry)', () => {
     ['中国建设银行 深圳南山区明鉴路199号诚信中心，坐电梯上来', 'registered_branch', null],
     ['深圳南山区明鉴路199号诚信中心 建行楼上的信贷中心', 'office_floor', 'said_above_bank'],
   ])('%s → %s', (text, verdict, code) => {
-    const r = check(text, registry);
+    const r = check(text, registry());
     expect(r.verdict).toBe(verdict);
     if (code) expect(r.reasons.map((x) => x.code)).toContain(code);
   });
 
   test('the reason says it in words', () => {
-    const r = check('建设银行 深圳市福田区样板街36号楼上', registry);
+    const r = check('建设银行 深圳市福田区样板街36号楼上', registry());
     expect(r.reasons.find((x) => x.code === 'said_upstairs')?.message).toContain('消息说在楼上，登记的网点在临街一层');
     expect(r.parts.find((p) => p.part === 'floors')).toMatchObject({ claimed: '楼上', status: 'mismatched' });
   });
@@ -42,10 +31,10 @@ describe('楼上 at an outlet (demo registry)', () => {
 
 describe('楼上 above the outlet\'s own unit', () => {
   test('a unit on the first floor named, then 楼上: still upstairs', () => {
-    const r = check('建设银行 深圳市福田区样板街36号101室楼上', registry);
+    const r = check('建设银行 深圳市福田区样板街36号101室楼上', registry());
     expect(r.verdict).toBe('office_floor');
   });
   test('a room upstairs is compared as a floor', () => {
-    expect(check('建设银行 深圳市福田区样板街36号楼上1803室', registry).verdict).toBe('office_floor');
+    expect(check('建设银行 深圳市福田区样板街36号楼上1803室', registry()).verdict).toBe('office_floor');
   });
 });
