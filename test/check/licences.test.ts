@@ -10,9 +10,9 @@ describe('the check on licence records', () => {
   test.each([
     ['a counter, named by its short bank name', '工行 湖北省随州市曾都区示例大道100号', 'registered_branch', ['at_registered_outlet']],
     ['upstairs from a street-level counter', '我是工行信贷经理，请到湖北省随州市曾都区示例大道100号18楼1803室签合同', 'office_floor', ['outlet_upstairs', 'street_level_outlet']],
-    ['partial coverage: no licence held here', '建设银行 深圳市福田区不存在路1号', 'not_covered', ['partial_coverage']],
-    ['partial coverage, no bank named', '深圳市福田区不存在路1号', 'not_covered', ['partial_coverage_any', 'no_bank_named']],
-    ['partial coverage, a bank with no licence held in the city', '兴业银行 深圳市福田区不存在路1号', 'not_covered', ['partial_coverage_none']],
+    ['partial coverage: no licence held here', '建设银行 深圳市福田区新洲路1号', 'not_covered', ['partial_coverage']],
+    ['partial coverage, no bank named', '深圳市福田区新洲路1号', 'not_covered', ['partial_coverage_any', 'no_bank_named']],
+    ['partial coverage, a bank with no licence held in the city', '兴业银行 深圳市福田区新洲路1号', 'not_covered', ['partial_coverage_none']],
     ['a withdrawn licence, nothing in use', '农业银行 深圳市罗湖区关停路9号', 'not_registered', ['licence_withdrawn']],
     ['an outlet\'s previous address', '建行 深圳市福田区旧样例路5号', 'not_registered', ['outlet_moved']],
     ['re-licensed in place: in use wins over withdrawn', '农行 深圳市罗湖区重开路6号', 'registered_branch', ['at_registered_outlet']],
@@ -44,7 +44,7 @@ describe('the check on licence records', () => {
   });
 
   test('the partial-coverage reason says how many licences are held, and the number to call', () => {
-    const r = check('建设银行 深圳市福田区不存在路1号', registry());
+    const r = check('建设银行 深圳市福田区新洲路1号', registry());
     const p = r.reasons.find((x) => x.code === 'partial_coverage')!;
     expect(p.message).toContain('中国建设银行在深圳市的部分网点许可证（2 家）');
     expect(p.message).toContain('95533');

@@ -33,9 +33,11 @@ function get(p: string, init: { method?: string; body?: string } = {}): Promise<
 /** What each worker answers /api/health with, asking until both were seen. */
 async function healthOfEach(): Promise<Map<number, string>> {
   const seen = new Map<number, string>();
-  for (let i = 0; i < 40 && seen.size < 2; i++) {
+  // (A worker still starting is not handed requests yet: ask for a while, not just 40 times.)
+  for (let i = 0; i < 400 && seen.size < 2; i++) {
     const h = JSON.parse((await get('/api/health')).body);
     seen.set(h.worker, h.registry.version);
+    if (seen.size < 2 && i >= 40) await new Promise((r) => setTimeout(r, 50));
   }
   return seen;
 }
