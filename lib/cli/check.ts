@@ -49,7 +49,11 @@ function readable(text: string, registry: Registry): number {
   for (const reason of r.reasons) lines.push(`  · ${reason.message}\n    ${reason.messageEn}`);
   if (r.matches.length) {
     lines.push('登记网点 / registered outlets here:');
-    for (const m of r.matches) lines.push(`  ${m.bank} ${m.name} (${m.kind}) — ${m.address}  [${m.source.file} row ${m.source.row}, as of ${m.source.asOf}]`);
+    for (const m of r.matches) {
+      lines.push(`  ${m.bank} ${m.name} (${m.kind}) — ${m.address}  [${m.source.file} row ${m.source.row}, as of ${m.source.asOf}]`);
+      const l = m.licence;
+      if (l) lines.push(`    金融许可证 / licence: 机构编码 ${l.code ?? '—'}, 流水号 ${l.serial ?? '—'}, ${l.issuedAt ?? '—'} ${l.authority ?? ''}${l.exitedAt ? `, 退出 / withdrawn ${l.exitedAt}` : ''}`);
+    }
   }
   if (r.nearest.length) {
     lines.push('最近的登记网点 / nearest registered outlets:');
