@@ -104,6 +104,16 @@ if (cluster.isPrimary) {
     });
   });
   server.keepAliveTimeout = 65_000;
+  // A request whose line and headers are past Node's limit (a GET of more than 64 KB) never
+  // reaches the app: answer it in the API's one error shape, as the app answers one over 4 KB.
+  server.on('clientError', (err, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLong = err?.code === 'HPE_HEADER_OVERFLOW';
+    const body = tooLong
+      ? '{"error":{"code":"uri_too_long","message":"The request is too long: send the text by POST /api/check {\\"text\\": \\"...\\"}."}}'
+      : '{"error":{"code":"invalid_request","message":"The request could not be read."}}';
+    socket.end(`HTTP/1.1 ${tooLong ? '414 URI Too Long' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
   server.listen(port, hostname, () => process.send?.('ready'));
   process.on('SIGTERM', () => {
     server.close(() => process.exit(0));

@@ -29,6 +29,7 @@ const BAD: Bad[] = [
   { name: 'GET with text too long', method: 'GET', url: `/api/check?text=${'a'.repeat(2001)}`, status: 413, code: 'too_long' },
   { name: 'GET longer than a link (4,096 characters)', method: 'GET', url: `/api/check?text=${encodeURIComponent('深'.repeat(1000))}`, status: 414, code: 'uri_too_long' },
   { name: 'GET of 30,000 characters (over Node.js\'s default header limit)', method: 'GET', url: `/api/check?text=${'a'.repeat(30_000)}`, status: 414, code: 'uri_too_long' },
+  { name: 'GET of 100,000 characters (over the server\'s own header limit: answered before the app)', method: 'GET', url: `/api/check?text=${'a'.repeat(100_000)}`, status: 414, code: 'uri_too_long' },
   { name: 'GET with escapes that are not UTF-8', method: 'GET', url: '/api/check?text=%E6%B7%B1%FF%FE', status: 400, code: 'invalid_utf8' },
   { name: 'GET with a lone surrogate in UTF-8', method: 'GET', url: '/api/check?text=%E6%B7%B1%ED%A0%80', status: 400, code: 'invalid_utf8' },
   { name: 'POST with a lone surrogate escape', method: 'POST', url: '/api/check', headers: json, body: '{"text":"深圳\\ud800"}', status: 400, code: 'invalid_utf8' },
