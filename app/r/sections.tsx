@@ -272,8 +272,8 @@ export async function NextSteps({ r }: { r: CheckResult }) {
             <h3>{t('signalsHeading')}</h3>
             <ul className="reasons signals">
               {r.signals.map((s) => (
-                <li key={s.code}>
-                  {en ? s.messageEn : s.message} <span className="small">«{s.evidence}»</span>
+                <li key={s.code} data-signal={s.code}>
+                  {en ? s.messageEn : s.message} {s.evidence && <span className="small">«{s.evidence}»</span>}
                 </li>
               ))}
             </ul>
