@@ -13,7 +13,8 @@
  *
  * each at 32 and at 128 connections, after a warm-up, with the rate limit off
  * (RATE_LIMIT_PER_MINUTE=0: one client sending thousands of requests is the point here) and
- * request logging quiet. The registry is REGISTRY_DB when set, else the demo registry.
+ * request logging quiet. The registry is REGISTRY_DB when set, else the default one (the licence
+ * registry; REGISTRY=demo for the demo registry).
  *
  *   --duration <s>       seconds of load per row (default 10)
  *   --warmup <s>         seconds of warm-up per scenario (default 3)
@@ -156,7 +157,9 @@ function serverCpuSeconds() {
 }
 try {
   const health = await waitFor(`${base}/api/health`, 120_000);
-  const outlets = loadOutlets(process.env.REGISTRY_DB ? path.resolve(root, process.env.REGISTRY_DB) : path.join(root, 'data', 'demo-registry.sqlite'));
+  // The file the server answers from: REGISTRY_DB, else the built-in one npm start built.
+  const builtIn = path.join(root, 'data', process.env.REGISTRY === 'demo' ? 'demo-registry.sqlite' : 'licence-registry.sqlite');
+  const outlets = loadOutlets(process.env.REGISTRY_DB ? path.resolve(root, process.env.REGISTRY_DB) : builtIn);
   if (outlets.length === 0) throw new Error('the registry has no staffed outlet to write texts from');
   const texts = textsFrom(outlets);
   const nextBody = () => JSON.stringify({ text: texts.next().value });
