@@ -4,7 +4,7 @@ import zh from '../../messages/zh.json';
 import type { Verdict } from '../check';
 import { VERDICT_TONE } from '../check/verdicts';
 import { inputError, MAX_TEXT_LENGTH } from '../input';
-import { currentRegistry } from '../registry/demo';
+import { currentRegistry } from '../registry/locator';
 import type { Registry } from '../registry/registry';
 import { checkOne } from '../service/check-one';
 import { byteLines, LineWriter } from './lines';

@@ -1,4 +1,4 @@
-import { ensureBuiltIn } from '../registry/demo';
+import { ensureBuiltIn } from '../registry/locator';
 
 /**
  * Build the built-in registry this process would use, if it is missing or stale, before the

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { currentRegistry } from '../registry/demo';
+import { currentRegistry } from '../registry/locator';
 import type { Registry } from '../registry/registry';
 import { logEvent } from './log';
 

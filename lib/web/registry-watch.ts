@@ -1,4 +1,4 @@
-import { currentRegistry } from '../registry/demo';
+import { currentRegistry } from '../registry/locator';
 import type { Registry } from '../registry/registry';
 
 /**

@@ -7,7 +7,7 @@
  *   --show        print the messages answered wrongly
  */
 import { check } from '../../lib/check';
-import { ensureBuiltIn } from '../../lib/registry/demo';
+import { ensureBuiltIn } from '../../lib/registry/locator';
 import { openRegistry } from '../../lib/registry/registry';
 import { buildLicenceSet, LICENCE_EXPECTED, licenceDataPresent, type LicenceCategory } from './licence-set';
 

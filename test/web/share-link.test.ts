@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { check } from '../../lib/check';
-import { ensureDemoRegistry } from '../../lib/registry/demo';
+import { ensureDemoRegistry } from '../../lib/registry/locator';
 import { openRegistry, type Registry } from '../../lib/registry/registry';
 import { decodeText, readSharedClaim } from '../../lib/web/share';
 import { shareLinks, signalsFor } from '../../lib/web/share-link';
