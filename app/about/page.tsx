@@ -77,7 +77,7 @@ export default async function AboutPage() {
       <MapPanel
         points={coverage.map((c) => ({ lat: c.lat, lng: c.lng, kind: 'bank' as const, label: t('coverageLabel', { city: cityName(c.cityCode), count: c.outlets }), approximate: true, size: c.outlets }))}
         labelsAlways
-        tiles={tiles && { url: tiles.url, attribution: tiles.attribution, crs: tiles.crs, subdomains: tiles.subdomains }}
+        tiles={tiles && { url: tiles.url, attribution: colon === '：' ? tiles.attribution : tiles.attributionEn, crs: tiles.crs, subdomains: tiles.subdomains }}
         legend={{ bank: t('coverageLegend') }}
       />
 
