@@ -96,8 +96,10 @@ export async function Signals({ r }: { r: CheckResult }) {
       <p className="signals-title">⚠ {t('signalsHeading')}</p>
       <ul className="signals">
         {r.signals.map((s) => (
-          <li key={s.code}>
-            {en ? s.messageEn : s.message} <span className="evidence">«{s.evidence}»</span>
+          <li key={s.code} data-signal={s.code}>
+            {en ? s.messageEn : s.message}
+            {/* The words of the message, unless the sentence already quotes them. */}
+            {!(en ? s.messageEn : s.message).includes(s.evidence) && <span className="evidence"> «{s.evidence}»</span>}
           </li>
         ))}
       </ul>
@@ -115,8 +117,9 @@ export async function Hotline({ r, bankLabel }: { r: CheckResult; bankLabel: str
       {r.callBank && (
         <div className="hotline">
           {r.callBank.hotline ? (
-            <a className="call" href={`tel:${r.callBank.hotline.replace(/[^\d]/g, '')}`}>
-              ☎ {t('callBank', { bank: callLabel, number: r.callBank.hotline })}
+            <a className="call" href={`tel:${r.callBank.hotline.replace(/[^\d]/g, '')}`} aria-label={t('callBank', { bank: callLabel, number: r.callBank.hotline })}>
+              <span className="num">☎ {r.callBank.hotline}</span>
+              <span className="who">{t('callWho', { bank: callLabel })}</span>
             </a>
           ) : (
             <p>{t('callBankWebsite', { bank: callLabel })}</p>
@@ -249,8 +252,8 @@ export async function PartsTable({ r }: { r: CheckResult }) {
             {partRows.map((p) => (
               <tr key={p.part} data-part={p.part}>
                 <td>{t(`parts.${p.part}`)}</td>
-                <td>{partValue(p, 'claimed')}</td>
-                <td>{partValue(p, 'registered')}</td>
+                <td data-label={t('claimed')}>{partValue(p, 'claimed')}</td>
+                <td data-label={t('registered')}>{partValue(p, 'registered')}</td>
                 <td className={`status s-${p.status}`}>{t(`statuses.${p.status}`)}</td>
               </tr>
             ))}
