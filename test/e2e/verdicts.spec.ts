@@ -60,8 +60,8 @@ test('the office-floor page shows the floor against the registered floors, and t
   const floor = page.locator('table.parts tr[data-part=floors]');
   await expect(floor.locator('td').nth(1)).toHaveText('18楼');
   await expect(floor.locator('td').nth(2)).toHaveText('1-2层');
-  await expect(floor.locator('td').nth(3)).toHaveText('不一致');
-  await expect(page.locator('table.parts tr[data-part=building] td').nth(3)).toHaveText('一致');
+  await expect(floor.locator('td').nth(3)).toHaveText('不相符');
+  await expect(page.locator('table.parts tr[data-part=building] td').nth(3)).toHaveText('相符');
   await expect(page.locator('.received mark[data-part=floors]')).toHaveAttribute('data-status', 'mismatched');
   await expect(page.locator('.received mark[data-part=building]')).toHaveAttribute('data-status', 'confirmed');
   await expect(page.locator('.signals li')).toContainText(['手续费']);
