@@ -10,6 +10,7 @@ import { checkOne } from '@/lib/service/check-one';
 import { logEvent, textHash } from '@/lib/web/log';
 import { baseUrl, registry } from '@/lib/web/service';
 import { readSharedClaim, versionTag } from '@/lib/web/share';
+import { previewOf } from '@/lib/web/preview';
 import { qrDataUrl } from '@/lib/web/qr';
 import { shareLinks, signalsFor } from '@/lib/web/share-link';
 import CheckForm from '../_components/CheckForm';
@@ -67,9 +68,13 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
   const checked = text === null ? null : await checkOnce(text);
   if (!checked?.ok) return { title: ts('name') };
   const r = checked.result;
-  // Titles and descriptions say the verdict only: never the text itself.
+  // Titles and descriptions say the verdict, the address as checked, the number and the date: never the rest of the text.
   const title = `${tv(`${r.verdict}.title`)} · ${ts('name')}`;
-  const description = ts('tagline');
+  const tog = await getTranslations('og');
+  const p = previewOf(r, locale);
+  const description = p.address
+    ? tog('description', { title: tv(`${r.verdict}.title`), address: p.address, call: p.call ? tog('descriptionCall', { bank: p.call.bank, number: p.call.number }) : '', asOf: p.asOf })
+    : `${tv(`${r.verdict}.title`)} · ${ts('tagline')}`;
   // The preview carries what the page's own link carries, never more.
   const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === 'string' && k !== 'l' ? [[k, v] as [string, string]] : [])));
   const image = `${base}/api/og?${query.toString()}&l=${locale}`;
