@@ -30,7 +30,7 @@ const CHINESE_UI = ['/usr/lib/chromium/locales/zh-CN.pak', '/usr/lib/chromium-br
 test.skip(!CHINESE_UI, 'Chromium has no Chinese UI here (apt-get install chromium-l10n)');
 
 test.beforeAll(() => {
-  execFileSync(process.execPath, ['extension/build.mjs', '--server', SERVER, '--out', BUILD, '--target', 'chrome', '--no-zip'], { stdio: 'pipe' });
+  execFileSync(process.execPath, ['extension/build.mjs', '--server', SERVER, '--out', BUILD, '--target', 'chrome', '--no-zip', '--test-hook'], { stdio: 'pipe' });
 });
 
 async function launch(lang = 'zh-CN'): Promise<{ context: BrowserContext; worker: Worker; id: string }> {
@@ -257,10 +257,10 @@ test('in an English browser the menu item and the popup are in English', async (
   }
 });
 
-test('the manifest asks for the least: no content script, the menu, storage, activeTab and the one server', () => {
+test('the manifest asks for the least: no content script, the menu, storage and the one server (no activeTab: nothing uses it)', () => {
   const m = JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
   expect(m.manifest_version).toBe(3);
-  expect(m.permissions).toEqual(['contextMenus', 'storage', 'activeTab']);
+  expect(m.permissions).toEqual(['contextMenus', 'storage']);
   expect(m.host_permissions).toEqual(['http://127.0.0.1/*']);
   expect(m.content_scripts).toBeUndefined();
   expect(m.web_accessible_resources).toBeUndefined();
