@@ -213,6 +213,37 @@ test('the toolbar popup checks pasted text, and refuses empty and overlong text 
   }
 });
 
+for (const [lang, submit] of [['zh-CN', '核验'], ['en-US', 'Check']] as const) {
+  test(`the popup at 400×600 (${lang}): verdict, why, signals, call button and full-result link without scrolling`, async () => {
+    const { context, id } = await launch(lang);
+    try {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 400, height: 600 });
+      await page.goto(`chrome-extension://${id}/popup.html`);
+      // A go-between's message: a manager on a personal phone, a fee, the address upstairs.
+      await page.locator('#text').fill(`我是建设银行信贷经理王工 13800138000，请到${ADDRESS.office_floor}签约，先交服务费`);
+      await page.getByRole('button', { name: submit, exact: true }).click();
+      await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'office_floor');
+      await expect(page.locator('[data-signal]')).not.toHaveCount(0);
+      for (const sel of ['[data-verdict]', '[data-testid=why]', '[data-testid=signals]', '#result a.call', '[data-testid=full-result]']) {
+        const box = await page.locator(sel).boundingBox();
+        expect(box, sel).not.toBeNull();
+        expect(box!.y + box!.height, sel).toBeLessThanOrEqual(600);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+      // The reason does not name the bank twice.
+      expect(await page.getByTestId('why').textContent()).not.toMatch(/中国建设银行「中国建设银行/);
+      // New text clears the old answer; a paste over 2,000 characters says it was cut.
+      await page.locator('#text').fill('深'.repeat(2500));
+      await expect(page.locator('[data-verdict]')).toHaveCount(0);
+      await expect(page.locator('#truncated')).toBeVisible();
+      expect(await page.locator('#text').inputValue()).toHaveLength(2000);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 test('the options page validates the server address', async () => {
   const { context, worker, id } = await launch();
   try {
@@ -236,7 +267,9 @@ test('the options page validates the server address', async () => {
     // The built-in server is saved without asking for anything more.
     await page.locator('#server').fill(`${SERVER}/`);
     await page.getByRole('button', { name: '保存' }).click();
+    // Saved, said so, and the last error is gone.
     await expect(page.locator('#note')).toHaveText(`已保存：${SERVER}`);
+    await expect(page.locator('#note')).toHaveClass('ok');
     expect(await worker.evaluate(() => chrome.storage.sync.get('server'))).toEqual({ server: SERVER });
   } finally {
     await context.close();
