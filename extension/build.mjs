@@ -8,6 +8,7 @@
  *   --out <dir>         where to build (default extension/dist)
  *   --target <t>        chrome, firefox or all (default all)
  *   --no-zip            unpacked only
+ *   --test-hook         keep the end-to-end tests' hook (globalThis.realbranch); store builds drop it
  *
  * The verdict titles come from the web app's own messages (messages/*.json), so the
  * extension and the site always say the same thing.
@@ -27,6 +28,7 @@ const serverArg = opt('server', process.env.EXTENSION_SERVER || PRODUCTION_SERVE
 const out = path.resolve(opt('out', path.join(here, 'dist')));
 const targets = opt('target', 'all') === 'all' ? ['chrome', 'firefox'] : [opt('target')];
 const zip = !argv.includes('--no-zip');
+const testHook = argv.includes('--test-hook');
 
 let server;
 try {
@@ -55,9 +57,10 @@ function manifest(target) {
     icons: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' },
     action: { default_popup: 'popup.html', default_title: '__MSG_extName__', default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' } },
     options_ui: { page: 'options.html', open_in_tab: true },
-    // Least privilege: the menu, a place for the setting, the tab the person acted on, and
-    // the one server it asks. Another server's access is requested when it is chosen.
-    permissions: ['contextMenus', 'storage', 'activeTab'],
+    // Least privilege: the menu (whose click hands over the selected text, no tab access
+    // needed), a place for the setting, and the one server it asks. Another server's access is
+    // requested when it is chosen.
+    permissions: ['contextMenus', 'storage'],
     host_permissions: [hostPattern(server)],
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
@@ -121,8 +124,10 @@ for (const target of targets) {
     format: 'iife',
     // Readable output: store reviewers read what runs.
     minify: false,
+    // (Constant folding only, so that the test hook's branch is dropped from store builds.)
+    minifySyntax: true,
     target: target === 'chrome' ? 'chrome127' : 'firefox140',
-    define: { __DEFAULT_SERVER__: JSON.stringify(server) },
+    define: { __DEFAULT_SERVER__: JSON.stringify(server), __TEST_HOOK__: JSON.stringify(testHook) },
     legalComments: 'none',
     logLevel: 'warning',
     tsconfig: path.join(here, 'tsconfig.json'),

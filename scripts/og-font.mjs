@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Writes the CJK font subset that Open Graph images are drawn with (app/api/og/og-font.otf):
 // only the glyphs of the texts an image can show (verdict titles, bank names, the site's name,
-// ASCII). The source is Noto Sans CJK SC Bold from Debian's fonts-noto-cjk, whose .ttc holds
+// ASCII, and the address as checked: every character of the licence snapshot's and the demo's
+// addresses and names). The characters are listed beside it (og-font-chars.txt), so that the
+// route draws no text the font cannot (an address with another character is left out). The source is Noto Sans CJK SC Bold from Debian's fonts-noto-cjk, whose .ttc holds
 // several faces: the SC face is taken out first, then subset with subset-font (HarfBuzz).
 // Run it after changing those texts: node scripts/og-font.mjs
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import subsetFont from 'subset-font';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,10 +59,18 @@ const texts = [
   ...Object.values(en.verdict).map((v) => (typeof v === 'object' ? v.title : v)),
   zh.site.name, zh.site.tagline, en.site.name, en.site.tagline, ...banks,
   ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~',
-  '：·，。“”（）✓✕！？',
+  '：·，。“”（）✓✕！？…、☎',
+  // The preview's own words (the address as checked, the number, the date of the registry).
+  ...Object.values(zh.og ?? {}), ...Object.values(en.og ?? {}),
+  // Every character of the addresses and names the registries hold.
+  ...['data/licences/in-use.csv.gz', 'data/licences/exited.csv.gz'].filter((f) => fs.existsSync(path.join(root, f))).map((f) => zlib.gunzipSync(fs.readFileSync(path.join(root, f))).toString('utf8')),
+  ...fs.readdirSync(path.join(root, 'data/demo')).filter((f) => /\.(csv|json)$/.test(f)).map((f) => fs.readFileSync(path.join(root, 'data/demo', f), 'utf8')),
 ];
+// Only printable characters: no line breaks, controls or private-use code points.
+const chars = [...new Set(texts.join(''))].filter((c) => /[\p{L}\p{N}\p{P}\p{S} ]/u.test(c)).sort().join('');
 const font = faceOf(fs.readFileSync(TTC), 'Noto Sans CJK SC');
-const subset = await subsetFont(font, texts.join(''), { targetFormat: 'sfnt' });
+const subset = await subsetFont(font, chars, { targetFormat: 'sfnt' });
 const out = path.join(root, 'app/api/og/og-font.otf');
 fs.writeFileSync(out, subset);
-console.log(`wrote ${path.relative(root, out)}: ${subset.length} bytes, ${new Set(texts.join('')).size} characters`);
+fs.writeFileSync(path.join(root, 'app/api/og/og-font-chars.txt'), chars);
+console.log(`wrote ${path.relative(root, out)}: ${subset.length} bytes, ${chars.length} characters`);

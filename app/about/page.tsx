@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { builtInPaths } from '@/lib/registry/locator';
 import { divisionIndex } from '@/lib/parse/divisions';
 import { tileConfig } from '@/lib/validations/env';
 import { registry } from '@/lib/web/service';
@@ -6,18 +8,19 @@ import MapPanel from '../r/MapPanel';
 
 export const dynamic = 'force-dynamic';
 
-const MANIFEST_EXAMPLE = `{
-  "asOf": "2026-11-01",
-  "sources": [
-    {
-      "file": "licences-2026-11.xlsx",
-      "bank": "*",
-      "region": "广东省深圳市",
-      "format": "licence",
-      "crs": "gcj02"
-    }
-  ]
-}`;
+/**
+ * The licence export's share of the licences in use at its date, from the count its manifest
+ * gives (licencesInUseAtExport), when the registry is the built-in licence registry.
+ */
+function licenceShare(title: string, held: number): number | null {
+  try {
+    const m = JSON.parse(fs.readFileSync(builtInPaths('licences').manifest, 'utf8')) as { title?: string; licencesInUseAtExport?: number };
+    const all = m.title === title ? m.licencesInUseAtExport : undefined;
+    return all && all > 0 && held > 0 ? Math.round((100 * held) / all) : null;
+  } catch {
+    return null;
+  }
+}
 
 export default async function AboutPage() {
   const t = await getTranslations('about');
@@ -28,10 +31,28 @@ export default async function AboutPage() {
   const cityName = (code: string) => divisionIndex().byCode.get(code)?.name ?? code;
   const tiles = tileConfig();
   const colon = (await getLocale()) === 'zh' ? '：' : ': ';
+  // The licence registry's sources: the licences in use (the first) and those withdrawn.
+  const licences = info.sources.filter((s) => s.format === 'licence');
+  const held = (licences[0]?.report as { imported?: number } | undefined)?.imported ?? 0;
+  const percent = licenceShare(info.title, held);
   return (
-    <main>
+    <main className="about">
       <h1>{t('heading')}</h1>
       <p>{t('lead')}</p>
+
+      <h2>{t('whatHeading')}</h2>
+      <p data-testid="about-what">
+        {info.demo ? t('whatDemo') : licences.length > 0 && percent !== null ? t('whatLicences', { asOf: info.asOf, percent, held }) : t('whatOther', { asOf: info.asOf })}
+      </p>
+      <h2>{t('oldHeading')}</h2>
+      <p>{t('old', { asOf: info.asOf })}</p>
+      <h2>{t('partialHeading')}</h2>
+      <p>{t('partial1')}</p>
+      <p>{t('partial2')}</p>
+      <p>
+        <strong>{t('partial3')}</strong>
+      </p>
+
       <div className="card">
         <p>
           {t('registry')}{colon}<strong data-testid="registry-version">{info.version}</strong>
@@ -77,18 +98,11 @@ export default async function AboutPage() {
       <MapPanel
         points={coverage.map((c) => ({ lat: c.lat, lng: c.lng, kind: 'bank' as const, label: t('coverageLabel', { city: cityName(c.cityCode), count: c.outlets }), approximate: true, size: c.outlets }))}
         labelsAlways
-        tiles={tiles && { url: tiles.url, attribution: tiles.attribution, crs: tiles.crs, subdomains: tiles.subdomains }}
+        tiles={tiles && { url: tiles.url, attribution: colon === '：' ? tiles.attribution : tiles.attributionEn, crs: tiles.crs, subdomains: tiles.subdomains }}
         legend={{ bank: t('coverageLegend') }}
       />
 
-      <h2>{t('howHeading')}</h2>
-      <p>{t('how1')}</p>
-      <pre className="cmd">{MANIFEST_EXAMPLE}</pre>
-      <p>{t('how2')}</p>
-      <pre className="cmd">{`npm run --silent registry:build -- --manifest manifest.json --out registry.sqlite\nREGISTRY_DB=registry.sqlite npm start`}</pre>
-
-      <h2>{t('limitsHeading')}</h2>
-      <p>{t('limits')}</p>
+      <p className="small">{t('operators')}</p>
     </main>
   );
 }

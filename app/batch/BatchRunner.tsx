@@ -15,7 +15,7 @@ export interface BatchLabels {
   tooMany: string;
   empty: string;
   failed: string;
-  columns: Record<'line' | 'text' | 'verdict' | 'bank' | 'outlet' | 'reason', string>;
+  columns: Record<'line' | 'text' | 'verdict' | 'code' | 'bank' | 'outlet' | 'reason' | 'link', string>;
   verdicts: Record<string, string>;
   styles: Record<string, string>;
   en: boolean;

@@ -9,7 +9,7 @@ export default async function BatchPage() {
   const t = await getTranslations('batch');
   const tv = await getTranslations('verdict');
   const locale = await getLocale();
-  const cols = ['line', 'text', 'verdict', 'bank', 'outlet', 'reason'] as const;
+  const cols = ['line', 'text', 'verdict', 'code', 'bank', 'outlet', 'reason', 'link'] as const;
   return (
     <main>
       <h1>{t('heading')}</h1>

@@ -64,7 +64,7 @@ export async function runBatch(texts: string[], en: boolean, onRows: (rows: Row[
 export function rowsCsv(rows: Row[], labels: BatchLabels): string {
   const c = labels.columns;
   return toCsv([
-    [c.line, c.text, c.verdict, 'verdict', c.bank, c.outlet, c.reason, 'link'],
+    [c.line, c.text, c.verdict, c.code, c.bank, c.outlet, c.reason, c.link],
     ...rows.map((r) => [r.index + 1, r.text, r.verdict ? labels.verdicts[r.verdict] : r.error, r.verdict ?? 'error', r.bank, r.outlet, r.reason, r.link]),
   ]);
 }

@@ -2,8 +2,8 @@
 
 import 'leaflet/dist/leaflet.css';
 import gcoord from 'gcoord';
-import { useMemo } from 'react';
-import { CircleMarker, MapContainer, TileLayer, Tooltip } from 'react-leaflet';
+import { useMemo, useRef, useState } from 'react';
+import { Circle, CircleMarker, MapContainer, TileLayer, Tooltip } from 'react-leaflet';
 
 export interface MapPoint {
   lat: number;
@@ -13,6 +13,8 @@ export interface MapPoint {
   approximate: boolean;
   /** Drawn larger for a bigger count (the about page's coverage map). */
   size?: number;
+  /** An approximate place (a town's, district's or city's centre): drawn as an area of this radius in metres, not a pin. */
+  areaM?: number;
 }
 
 export interface MapProps {
@@ -22,6 +24,8 @@ export interface MapProps {
   legend: Partial<Record<MapPoint['kind'], string>>;
   /** Show every label, not only on hover (few points, each a place name). */
   labelsAlways?: boolean;
+  /** Said over the map when its tiles fail to load ("地图未能加载"). */
+  failed?: string;
 }
 
 const COLOURS = { claimed: '#b3261e', bank: '#0b57a4', other: '#7a7a7a' };
@@ -31,7 +35,10 @@ const COLOURS = { claimed: '#b3261e', bank: '#0b57a4', other: '#7a7a7a' };
  * are WGS-84 and are converted for tiles drawn in GCJ-02. Without tiles or network, the
  * circles still stand on a plain background.
  */
-export default function ResultMap({ points, tiles, legend, labelsAlways = false }: MapProps) {
+export default function ResultMap({ points, tiles, legend, labelsAlways = false, failed }: MapProps) {
+  // Tiles that fail (no network, a blocked host) leave a grey square: say so, once enough fail.
+  const [tilesFailed, setTilesFailed] = useState(false);
+  const errors = useRef(0);
   const placed = useMemo(
     () =>
       points.map((p) => {
@@ -44,7 +51,8 @@ export default function ResultMap({ points, tiles, legend, labelsAlways = false 
   if (placed.length === 0) return null;
   const lats = placed.map((p) => p.lat);
   const lngs = placed.map((p) => p.lng);
-  const pad = 0.004;
+  // An area must fit whole: pad by the largest radius (a degree of latitude is about 111 km).
+  const pad = Math.max(0.004, ...placed.map((p) => (p.areaM ?? 0) / 111_000));
   // Labels are always shown only for a few points (more would cover each other); going
   // north to south they alternate above and below their point, so neighbours stay apart.
   const always = labelsAlways && placed.length <= 6;
@@ -56,10 +64,41 @@ export default function ResultMap({ points, tiles, legend, labelsAlways = false 
   ];
   return (
     <>
+      {tilesFailed && failed && (
+        <p className="map-failed" role="status" data-testid="map-failed">
+          {failed}
+        </p>
+      )}
       <div className="map-frame" data-testid="map">
         <MapContainer bounds={bounds} boundsOptions={{ padding: always ? [90, 50] : [24, 24] }} scrollWheelZoom={false} attributionControl={!!tiles}>
-          {tiles && <TileLayer url={tiles.url} attribution={tiles.attribution} subdomains={tiles.subdomains} maxZoom={18} />}
-          {placed.map((p, i) => (
+          {tiles && (
+            <TileLayer
+              url={tiles.url}
+              attribution={tiles.attribution}
+              subdomains={tiles.subdomains}
+              maxZoom={18}
+              eventHandlers={{
+                tileerror: () => {
+                  errors.current += 1;
+                  if (errors.current >= 2) setTilesFailed(true);
+                },
+              }}
+            />
+          )}
+          {placed.map((p, i) =>
+            p.areaM ? (
+              <Circle
+                key={`${p.kind}-${i}`}
+                center={[p.lat, p.lng]}
+                radius={p.areaM}
+                className={`marker-${p.kind} area`}
+                pathOptions={{ color: COLOURS[p.kind], weight: 2, dashArray: '6 4', fillColor: COLOURS[p.kind], fillOpacity: 0.12 }}
+              >
+                <Tooltip permanent={always} direction={always ? (above(p.lat) ? 'top' : 'bottom') : 'auto'}>
+                  {p.label}
+                </Tooltip>
+              </Circle>
+            ) : (
             <CircleMarker
               key={`${p.kind}-${i}`}
               center={[p.lat, p.lng]}
@@ -72,7 +111,8 @@ export default function ResultMap({ points, tiles, legend, labelsAlways = false 
                 {p.label}
               </Tooltip>
             </CircleMarker>
-          ))}
+            ),
+          )}
         </MapContainer>
       </div>
       <div className="legend">

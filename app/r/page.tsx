@@ -10,11 +10,11 @@ import { checkOne } from '@/lib/service/check-one';
 import { logEvent, textHash } from '@/lib/web/log';
 import { baseUrl, registry } from '@/lib/web/service';
 import { readSharedClaim, versionTag } from '@/lib/web/share';
+import { previewOf } from '@/lib/web/preview';
 import { qrDataUrl } from '@/lib/web/qr';
 import { shareLinks, signalsFor } from '@/lib/web/share-link';
 import CheckForm from '../_components/CheckForm';
-import { VERDICT_STYLE } from '../_components/verdict-style';
-import { Hotline, MapSection, NextSteps, OutletLists, PartsTable, Received, ShareSection } from './sections';
+import { Hotline, Licensed, MapSection, Nearby, PartsTable, PasteHelp, Reasons, Received, ShareRow, ShareSection, Signals, Verdict } from './sections';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,6 +33,12 @@ const checkOnce = cache(async (text: string) => checkOne(text, { registry: await
 async function origin(): Promise<string> {
   const h = await headers();
   return baseUrl(undefined, h.get('x-forwarded-host') ?? h.get('host'), h.get('x-forwarded-proto'));
+}
+
+/** The verdict's sentence: some read differently when the text named no bank. */
+function verdictLineKey(r: CheckResult): string {
+  const noBank = !r.bank && (r.verdict === 'not_registered' || r.verdict === 'not_covered');
+  return `${r.verdict}.${noBank ? 'lineNoBank' : 'line'}`;
 }
 
 /** Words for the verdict's sentence, in the reader's language. */
@@ -63,9 +69,13 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
   const checked = text === null ? null : await checkOnce(text);
   if (!checked?.ok) return { title: ts('name') };
   const r = checked.result;
-  // Titles and descriptions say the verdict only: never the text itself.
+  // Titles and descriptions say the verdict, the address as checked, the number and the date: never the rest of the text.
   const title = `${tv(`${r.verdict}.title`)} · ${ts('name')}`;
-  const description = ts('tagline');
+  const tog = await getTranslations('og');
+  const p = previewOf(r, locale);
+  const description = p.address
+    ? tog('description', { title: tv(`${r.verdict}.title`), address: p.address, call: p.call ? tog('descriptionCall', { bank: p.call.bank, number: p.call.number }) : '', asOf: p.asOf })
+    : `${tv(`${r.verdict}.title`)} · ${ts('tagline')}`;
   // The preview carries what the page's own link carries, never more.
   const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === 'string' && k !== 'l' ? [[k, v] as [string, string]] : [])));
   const image = `${base}/api/og?${query.toString()}&l=${locale}`;
@@ -95,64 +105,64 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
 
   const r = checked.result;
   logEvent('check', { verdict: r.verdict, text: textHash(checked.text), via: 'page' });
-  const style = VERDICT_STYLE[r.verdict];
   const vars = verdictVars(r, locale, (k) => tv(k));
   const claim = readSharedClaim(sp)!;
   const signals = signalsFor(r, claim);
-  // (With the signals the link carried: passed on again, they stay with it.)
-  const links = shareLinks(await origin(), { ...r, signals }, await registry());
-  const link = links.url;
-  // The whole text is offered only where it is known (not on a page opened from a compact link).
-  const wholeLink = claim.whole && links.carries === 'claim' ? links.wholeUrl : null;
-  const qrSrc = await qrDataUrl(link);
+  const shown = { ...r, signals };
   const madeWith = one(sp.v);
   const changed = !!madeWith && madeWith !== versionTag(r.registry.version);
   const en = locale === 'en';
   const bankLabel = r.bank ? (en ? r.bank.en ?? r.bank.name : r.bank.name) : tv('theBank');
+  const title = tv(`${r.verdict}.title`);
+  const line = tv(verdictLineKey(r), vars);
+  const registryLine = <p className="small registry-line">{t('registryLine', { version: r.registry.version, asOf: r.registry.asOf })}</p>;
 
+  // Nothing to check: what to paste and an example; no table, map or share box.
+  if (r.verdict === 'insufficient') {
+    return (
+      <main>
+        <Verdict r={r} line={line} />
+        <Signals r={shown} />
+        <Hotline r={r} bankLabel={bankLabel} />
+        <PasteHelp />
+        {form}
+        {registryLine}
+      </main>
+    );
+  }
+
+  // (With the signals the link carried: passed on again, they stay with it.)
+  const links = shareLinks(await origin(), shown, await registry());
+  const link = links.url;
+  // The whole text is offered only where it is known (not on a page opened from a compact link).
+  const wholeLink = claim.whole && links.carries === 'claim' ? links.wholeUrl : null;
+  const qrSrc = await qrDataUrl(link);
   const sourcesUsed = [...new Map([...r.matches, ...r.nearest].map((m) => [`${m.source.file}`, m.source])).values()];
 
   return (
     <main>
-      <section className={`verdict ${style.cls}`} data-verdict={r.verdict} aria-live="polite">
-        <p className="title">
-          <span className="icon" aria-hidden="true">
-            {style.icon}
-          </span>
-          <span className="words">{tv(`${r.verdict}.title`)}</span>
-        </p>
-        <p className="line">{tv(`${r.verdict}.line`, vars)}</p>
-      </section>
-
+      {/* The first screen: everything a person needs to act. */}
+      <Verdict r={r} line={line} />
       {changed && <p className="notice">{t('registryChanged')}</p>}
+      <Signals r={shown} />
+      <Hotline r={r} bankLabel={bankLabel} />
+      <ShareRow link={link} title={title} />
       {!claim.whole && <p className="small" data-testid="claim-only">{t('claimOnly')}</p>}
 
-      <Hotline r={r} bankLabel={bankLabel} />
-
+      {/* The evidence, in sections a person opens. */}
+      <p className="evidence-heading">{t('evidenceHeading')}</p>
       <Received r={r} />
-
-      <h2>{t('whyHeading')}</h2>
-      <ul className="reasons">
-        {/* The demo banner at the top already says the registry is a demo. */}
-        {r.reasons.filter((x) => x.code !== 'demo_registry').map((x) => (
-          <li key={x.code + x.message}>{en ? x.messageEn : x.message}</li>
-        ))}
-      </ul>
-
+      <Licensed r={r} />
       <PartsTable r={r} />
-      <OutletLists r={r} bankLabel={bankLabel} />
+      <Nearby r={r} bankLabel={bankLabel} />
       <MapSection r={r} bankLabel={bankLabel} />
-      <NextSteps r={{ ...r, signals }} />
-      <ShareSection link={link} carries={links.carries} wholeLink={wholeLink} qrSrc={qrSrc} title={tv(`${r.verdict}.title`)} />
+      <Reasons r={r} />
+      <ShareSection link={link} carries={links.carries} wholeLink={wholeLink} qrSrc={qrSrc} title={title} />
 
-      <h2>{t('registryHeading')}</h2>
-      <p className="small">
+      <p className="small registry-line">
         {t('registryLine', { version: r.registry.version, asOf: r.registry.asOf })}
         {sourcesUsed.length > 0 && ` ${sourcesUsed.map((s) => `${s.file} (${s.asOf})`).join(', ')}`}
       </p>
-
-      <h2>{t('again')}</h2>
-      {form}
     </main>
   );
 }

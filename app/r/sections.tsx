@@ -1,8 +1,8 @@
-import QRCode from 'qrcode';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CheckResult } from '@/lib/check';
 import { floorWords } from '@/lib/check/reasons';
-import type { PartReport } from '@/lib/check/result';
+import type { MatchedOutlet, PartReport } from '@/lib/check/result';
+import { VERDICT_STYLE } from '../_components/verdict-style';
 import { tileConfig } from '@/lib/validations/env';
 import MapDetails from './MapSection';
 import Places from './Places';
@@ -11,8 +11,11 @@ import type { MapPoint } from './ResultMap';
 import ShareButtons from './ShareButtons';
 
 /**
- * The result page's sections below the verdict, one component each: what was received, part
- * by part, the outlets, the map, what to do next, and the share link. Each reads its own words.
+ * The result page's sections, one component each. The first screen (Verdict, Signals, Hotline,
+ * ShareRow) holds what a person needs to act; the evidence follows in closed sections
+ * (Fold) a person opens: the text marked, the licensed address, part by part, nearby outlets,
+ * the map, the reasons in detail, the link and QR code. Each reads its own words, so that one
+ * more section can be slotted in by page.tsx.
  */
 
 const isEnglish = async () => (await getLocale()) === 'en';
@@ -53,6 +56,66 @@ function Highlighted({ text, spans, statuses, addressSpan, describe }: { text: s
 }
 
 
+/** A closed section of evidence: its heading is the button that opens it. */
+export function Fold({ title, testId, children, open = false }: { title: string; testId?: string; children: React.ReactNode; open?: boolean }) {
+  return (
+    <details className="fold" data-testid={testId} open={open}>
+      <summary>
+        <h2>{title}</h2>
+      </summary>
+      {children}
+    </details>
+  );
+}
+
+/** The verdict and one plain sentence of what it means for the reader's safety. */
+export async function Verdict({ r, line }: { r: CheckResult; line: string }) {
+  const tv = await getTranslations('verdict');
+  const style = VERDICT_STYLE[r.verdict];
+  return (
+    <section className={`verdict ${style.cls}`} data-verdict={r.verdict} aria-live="polite">
+      <p className="title">
+        <span className="icon" aria-hidden="true">
+          {style.icon}
+        </span>
+        <span className="words">{tv(`${r.verdict}.title`)}</span>
+      </p>
+      <p className="line" data-testid="why">
+        {line}
+      </p>
+    </section>
+  );
+}
+
+/** Every warning signal of the message (fees, 白名单, 内部渠道, the SMS code), on the first screen. */
+export async function Signals({ r }: { r: CheckResult }) {
+  const t = await getTranslations('result');
+  const en = await isEnglish();
+  if (r.signals.length === 0 && r.steps.length === 0) return null;
+  return (
+    <div className="signals-box" data-testid="signals">
+      {r.signals.length > 0 && <p className="signals-title">⚠ {t('signalsHeading')}</p>}
+      <ul className="signals">
+        {r.signals.map((s) => (
+          <li key={s.code} data-signal={s.code}>
+            {en ? s.messageEn : s.message}
+            {/* The words of the message, unless the sentence already quotes them. */}
+            {s.evidence && !(en ? s.messageEn : s.message).includes(s.evidence) && <span className="evidence"> «{s.evidence}»</span>}
+          </li>
+        ))}
+      </ul>
+      {/* What to do about the caller: report the number (12321), and 96110 when money or a code was asked for. */}
+      {r.steps.length > 0 && (
+        <ul className="steps" data-testid="steps">
+          {r.steps.map((x) => (
+            <li key={x.code}>{en ? x.messageEn : x.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 /** The bank's official number to call, the one named or else the one registered here. */
 export async function Hotline({ r, bankLabel }: { r: CheckResult; bankLabel: string }) {
   const t = await getTranslations('result');
@@ -63,8 +126,9 @@ export async function Hotline({ r, bankLabel }: { r: CheckResult; bankLabel: str
       {r.callBank && (
         <div className="hotline">
           {r.callBank.hotline ? (
-            <a className="call" href={`tel:${r.callBank.hotline.replace(/[^\d]/g, '')}`}>
-              ☎ {t('callBank', { bank: callLabel, number: r.callBank.hotline })}
+            <a className="call" href={`tel:${r.callBank.hotline.replace(/[^\d]/g, '')}`} aria-label={t('callBank', { bank: callLabel, number: r.callBank.hotline })}>
+              <span className="num">☎ {r.callBank.hotline}</span>
+              <span className="who">{t('callWho', { bank: callLabel })}</span>
             </a>
           ) : (
             <p>{t('callBankWebsite', { bank: callLabel })}</p>
@@ -75,15 +139,37 @@ export async function Hotline({ r, bankLabel }: { r: CheckResult; bankLabel: str
   );
 }
 
-/** The text as received, its parts marked by status, and the registered address. */
+/** Share on the first screen: the buttons only; the link and its QR code are in ShareSection. */
+export async function ShareRow({ link, title }: { link: string; title: string }) {
+  const t = await getTranslations('result');
+  return (
+    <div className="share-row" data-testid="share-row">
+      <span className="small">{t('shareShort')}</span>
+      <ShareButtons url={link} title={title} copy={t('copy')} copied={t('copied')} share={t('share')} />
+    </div>
+  );
+}
+
+/** Nothing to check (insufficient, gibberish): what to paste, with an example. */
+export async function PasteHelp() {
+  const t = await getTranslations('result');
+  return (
+    <div className="card paste-help" data-testid="paste-help">
+      <h2>{t('pasteHeading')}</h2>
+      <p>{t('pasteHint')}</p>
+      <p className="example">{t('pasteExample')}</p>
+    </div>
+  );
+}
+
+/** The text as received, its parts marked by status. */
 export async function Received({ r }: { r: CheckResult }) {
   const t = await getTranslations('result');
   const en = await isEnglish();
-  const floorText = (floors: number[]) => (en ? floorWords({ floors, labels: [] }).en : floorWords({ floors, labels: [] }).zh);
+  const floorText = (floors: number[]) => floorWords({ floors, labels: [] })[en ? 'en' : 'zh'];
   const statuses = new Map(r.parts.map((p) => [p.part, p.status]));
   return (
-    <>
-      <h2>{t('youReceived')}</h2>
+    <Fold title={t('youReceived')} testId="received-section">
       <div className="card">
         <Highlighted
           text={r.input}
@@ -92,6 +178,7 @@ export async function Received({ r }: { r: CheckResult }) {
           addressSpan={r.addressSpan}
           describe={(part, status) => `${t.has(`parts.${part}`) ? t(`parts.${part}`) : t('parts.other')}: ${t(`statuses.${status}`)}`}
         />
+        {/* Several places in one message: each, and the one checked (lib/parse/places.ts). */}
         {r.places.length > 0 && (
           <>
             <h3>{t('placesHeading')}</h3>
@@ -103,13 +190,6 @@ export async function Received({ r }: { r: CheckResult }) {
             />
           </>
         )}
-        {r.matches[0] && (
-          <p className="licensed" data-testid="licensed">
-            <span className="small">{t('licensedAddress')}</span>
-            <br />
-            {r.matches[0].address} <span className="small">{en ? `(${r.matches[0].name})` : `（${r.matches[0].name}）`}</span>
-          </p>
-        )}
         <p className="mark-legend small" aria-hidden="true">
           {(['confirmed', 'mismatched', 'not_in_registry', 'read'] as const).map((k) => (
             <span key={k}>
@@ -118,115 +198,141 @@ export async function Received({ r }: { r: CheckResult }) {
           ))}
         </p>
       </div>
-    </>
+    </Fold>
   );
 }
 
-/** Each part of the address against the deciding outlet, a floor in the reader's words. */
+/** The licence a match holds, in a sentence: 金融许可证流水号 …，… 由…颁发. */
+function licenceWords(m: MatchedOutlet, t: (key: string, values?: Record<string, string>) => string): string | null {
+  const l = m.licence;
+  if (!l?.serial) return null;
+  const authority = l.authority ?? '—';
+  const main = l.issuedAt ? t('licenceLine', { serial: l.serial, issuedAt: l.issuedAt, authority }) : t('licenceLineNoDate', { serial: l.serial, authority });
+  return l.exitedAt ? `${main}; ${t('licenceExited', { date: l.exitedAt })}` : main;
+}
+
+/** The outlets registered at the address: their licensed address and their licence. */
+export async function Licensed({ r }: { r: CheckResult }) {
+  const t = await getTranslations('result');
+  const en = await isEnglish();
+  if (r.matches.length === 0) return null;
+  return (
+    <Fold title={t('licensedHeading')} testId="licensed-section">
+      <div className="card">
+        {r.matches.map((m, i) => {
+          const licence = licenceWords(m, (k, v) => t(k, v));
+          return (
+            <div className="outlet" key={m.id} data-testid="match">
+              <div className="name">
+                {m.bank} · {m.name} <span className="pill v-unknown">{t(`kind.${m.kind}`)}</span>
+              </div>
+              <div className="addr" data-testid={i === 0 ? 'licensed' : undefined}>
+                {t('licensedAddress')}
+                {en ? ': ' : '：'}
+                {m.address}
+              </div>
+              {licence && (
+                <div className="licence" data-testid="licence">
+                  {licence}
+                </div>
+              )}
+              <div className="meta">{t('source', { file: m.source.file, row: m.source.row, asOf: m.source.asOf })}</div>
+            </div>
+          );
+        })}
+      </div>
+    </Fold>
+  );
+}
+
+/** Each part compared with the deciding outlet (only those), a floor in the reader's words. */
 export async function PartsTable({ r }: { r: CheckResult }) {
   const t = await getTranslations('result');
   const en = await isEnglish();
-  const partRows = r.parts.filter((p) => p.claimed !== null || p.registered !== null);
+  // Only the parts that were compared: a part the record does not state, or the text does
+  // not give, says nothing either way.
+  const partRows = r.parts.filter((p) => p.status === 'confirmed' || p.status === 'mismatched');
   const partValue = (p: PartReport, side: 'claimed' | 'registered') => {
     const level = p.levels?.[side];
     if (!level) return p[side] ?? '—';
     const words = floorWords(level)[en ? 'en' : 'zh'];
     return level.byRoom ? t('fromRoom', { floor: words }) : words;
   };
+  if (partRows.length === 0) return null;
   return (
-    <>
-      {partRows.length > 0 && (
-        <>
-          <h2>{t('addressParts')}</h2>
-          <div className="card">
-            <table className="parts">
-              <thead>
-                <tr>
-                  <th>{t('part')}</th>
-                  <th>{t('claimed')}</th>
-                  <th>{t('registered')}</th>
-                  <th>{t('status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {partRows.map((p) => (
-                  <tr key={p.part} data-part={p.part}>
-                    <td>{t(`parts.${p.part}`)}</td>
-                    <td>{partValue(p, 'claimed')}</td>
-                    <td>{partValue(p, 'registered')}</td>
-                    <td className={`status s-${p.status}`}>{t(`statuses.${p.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
-    </>
+    <Fold title={t('addressParts')} testId="parts-section">
+      <div className="card">
+        <table className="parts">
+          <thead>
+            <tr>
+              <th>{t('part')}</th>
+              <th>{t('claimed')}</th>
+              <th>{t('registered')}</th>
+              <th>{t('status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {partRows.map((p) => (
+              <tr key={p.part} data-part={p.part}>
+                <td>{t(`parts.${p.part}`)}</td>
+                <td data-label={t('claimed')}>{partValue(p, 'claimed')}</td>
+                <td data-label={t('registered')}>{partValue(p, 'registered')}</td>
+                <td className={`status s-${p.status}`}>{t(`statuses.${p.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Fold>
   );
 }
 
-/** The outlets registered at the address, and the named bank's nearest ones. */
-export async function OutletLists({ r, bankLabel }: { r: CheckResult; bankLabel: string }) {
+/** The named bank's registered outlets nearest to the address. */
+export async function Nearby({ r, bankLabel }: { r: CheckResult; bankLabel: string }) {
   const t = await getTranslations('result');
+  if (r.nearest.length === 0) return null;
   return (
-    <>
-      {r.matches.length > 0 && (
-        <>
-          <h2>{t('matchesHeading')}</h2>
-          <div className="card">
-            {r.matches.map((m) => (
-              <div className="outlet" key={m.id} data-testid="match">
-                <div className="name">
-                  {m.bank} · {m.name} <span className="pill v-unknown">{t(`kind.${m.kind}`)}</span>
-                </div>
-                <div className="addr">
-                  {t('licensedAddress')}：{m.address}
-                </div>
-                <div className="meta">{t('source', { file: m.source.file, row: m.source.row, asOf: m.source.asOf })}</div>
-              </div>
-            ))}
+    <Fold title={t('nearestHeading', { bank: bankLabel })} testId="nearest-section">
+      <div className="card">
+        {r.nearest.map((m) => (
+          <div className="outlet" key={m.id} data-testid="nearest">
+            <div className="name">
+              {m.bank} · {m.name}
+              {m.distanceKm !== undefined && <span className="small"> · {t('distance', { km: m.distanceKm })}</span>}
+            </div>
+            <div className="addr">{m.address}</div>
+            <div className="meta">{t('source', { file: m.source.file, row: m.source.row, asOf: m.source.asOf })}</div>
           </div>
-        </>
-      )}
-
-      {r.nearest.length > 0 && (
-        <>
-          <h2>{t('nearestHeading', { bank: bankLabel })}</h2>
-          <div className="card">
-            {r.nearest.map((m) => (
-              <div className="outlet" key={m.id} data-testid="nearest">
-                <div className="name">
-                  {m.bank} · {m.name}
-                  {m.distanceKm !== undefined && <span className="small"> · {t('distance', { km: m.distanceKm })}</span>}
-                </div>
-                <div className="addr">{m.address}</div>
-                <div className="meta">{t('source', { file: m.source.file, row: m.source.row, asOf: m.source.asOf })}</div>
-              </div>
-            ))}
-          </div>
-        </>
-      )}
-    </>
+        ))}
+      </div>
+    </Fold>
   );
 }
+
+/** An area's radius on the map, by how closely its place is known. */
+const AREA_M = { outlet: 0, road: 500, town: 1500, district: 5000, city: 15000 } as const;
 
 /** The points of the map: the address as far as it is known, and the outlets with a position. */
 function mapPoints(r: CheckResult, t: (key: string, values?: Record<string, string>) => string): MapPoint[] {
   const points: MapPoint[] = [];
   if (r.place.lat !== null && r.place.lng !== null) {
-    points.push({ lat: r.place.lat, lng: r.place.lng, kind: 'claimed', label: t('mapClaimed', { precision: t(`precision.${r.place.precision ?? 'city'}`) }), approximate: r.place.precision !== 'outlet' });
+    const precision = r.place.precision ?? 'city';
+    points.push({ lat: r.place.lat, lng: r.place.lng, kind: 'claimed', label: t('mapClaimed', { precision: t(`precision.${precision}`) }), approximate: precision !== 'outlet', areaM: AREA_M[precision] || undefined });
   }
   for (const m of [...r.matches, ...r.nearest]) {
     if (m.lat === null || m.lng === null) continue;
     const mine = r.bank ? m.bank === r.bank.name : true;
-    points.push({ lat: m.lat, lng: m.lng, kind: mine ? 'bank' : 'other', label: `${m.bank} ${m.name}`, approximate: m.approximate });
+    // A licence record placed at its town's, district's or city's centre is an area, not a pin.
+    const areaM = m.precision && m.precision !== 'outlet' ? AREA_M[m.precision] : undefined;
+    const label = `${m.bank} ${m.name}`;
+    points.push({ lat: m.lat, lng: m.lng, kind: mine ? 'bank' : 'other', label: areaM ? t('mapArea', { name: label }) : label, approximate: m.approximate || !!areaM, areaM });
   }
   return points;
 }
 
 export async function MapSection({ r, bankLabel }: { r: CheckResult; bankLabel: string }) {
   const t = await getTranslations('result');
+  const en = await isEnglish();
   const points = mapPoints(r, (k, v) => t(k, v));
   const tiles = tileConfig();
   // Closed until opened: Leaflet and the tiles load only then (MapDetails).
@@ -236,8 +342,9 @@ export async function MapSection({ r, bankLabel }: { r: CheckResult; bankLabel: 
         <>
           <MapPanel
             points={points}
-            tiles={tiles && { url: tiles.url, attribution: tiles.attribution, crs: tiles.crs, subdomains: tiles.subdomains }}
+            tiles={tiles && { url: tiles.url, attribution: en ? tiles.attributionEn : tiles.attribution, crs: tiles.crs, subdomains: tiles.subdomains }}
             legend={{ claimed: t('legendClaimed'), bank: t('legendBank', { bank: bankLabel }), other: t('legendOther') }}
+            failed={t('mapFailed')}
           />
           {points.some((p) => p.approximate) && <p className="small">{t('mapApprox')}</p>}
         </>
@@ -248,48 +355,33 @@ export async function MapSection({ r, bankLabel }: { r: CheckResult; bankLabel: 
   );
 }
 
-/** What to do next, and the signals of an intermediary found in the message. */
-export async function NextSteps({ r }: { r: CheckResult }) {
+/** The reasons in detail, what a real bank never asks, and the regulator's warning. */
+export async function Reasons({ r }: { r: CheckResult }) {
   const t = await getTranslations('result');
   const en = await isEnglish();
+  // The demo banner at the top already says the registry is a demo.
+  const reasons = r.reasons.filter((x) => x.code !== 'demo_registry');
   return (
-    <>
-      <h2>{t('nextHeading')}</h2>
-      <div className="card">
-        <p>
-          <strong>{t('neverAsk')}</strong>
-        </p>
-        <p>{t('regulator')}</p>
-        {r.steps.length > 0 && (
-          <ul className="reasons steps" data-testid="steps">
-            {r.steps.map((s) => (
-              <li key={s.code}>{en ? s.messageEn : s.message}</li>
-            ))}
-          </ul>
-        )}
-        {r.signals.length > 0 && (
-          <>
-            <h3>{t('signalsHeading')}</h3>
-            <ul className="reasons signals">
-              {r.signals.map((s) => (
-                <li key={s.code} data-signal={s.code}>
-                  {en ? s.messageEn : s.message} {s.evidence && <span className="small">«{s.evidence}»</span>}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
-    </>
+    <Fold title={t('reasonsHeading')} testId="reasons-section">
+      <ul className="reasons">
+        {reasons.map((x) => (
+          <li key={x.code + x.message}>{en ? x.messageEn : x.message}</li>
+        ))}
+      </ul>
+      <p>
+        <strong>{t('neverAsk')}</strong>
+      </p>
+      <p className="small">{t('regulator')}</p>
+    </Fold>
   );
 }
 
-/** The share link, its buttons and its QR code. */
+
+/** The share link and its QR code, with the whole message as an option. */
 export async function ShareSection({ link, carries, wholeLink, qrSrc, title }: { link: string; carries: 'claim' | 'whole'; wholeLink: string | null; qrSrc: string | null; title: string }) {
   const t = await getTranslations('result');
   return (
-    <>
-      <h2>{t('shareHeading')}</h2>
+    <Fold title={t('shareLinkHeading')} testId="share-section">
       <div className="card share">
         <div>
           <p className="small">{carries === 'claim' ? t('shareHintClaim') : t('shareHint')}</p>
@@ -317,6 +409,6 @@ export async function ShareSection({ link, carries, wholeLink, qrSrc, title }: {
           </p>
         )}
       </div>
-    </>
+    </Fold>
   );
 }

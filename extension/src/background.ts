@@ -33,5 +33,7 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
   void onMenuClicked(info, tab);
 });
 
-// The end-to-end test calls the handler itself, as the browser would on a click.
-(globalThis as unknown as { realbranch: unknown }).realbranch = { onMenuClicked, MENU_ID };
+// The end-to-end test calls the handler itself, as the browser would on a click: only in a
+// build made with --test-hook (esbuild drops this branch from the store builds).
+declare const __TEST_HOOK__: boolean;
+if (typeof __TEST_HOOK__ !== 'undefined' && __TEST_HOOK__) (globalThis as unknown as { realbranch: unknown }).realbranch = { onMenuClicked, MENU_ID };

@@ -20,6 +20,8 @@ function save(value: string): void {
   // Asked at once, inside the click: browsers grant permission requests only from a person's
   // own gesture. The built-in server's access comes with the extension; any other server's is
   // asked for here, and the one before is given back, so access is to the chosen server only.
+  // Said at once: an old error goes, and the person sees the click was taken.
+  say(t('optionsSaving'), 'info');
   const pattern = originPattern(c.origin);
   const builtIn = originPattern(DEFAULT_SERVER);
   const asked: Promise<boolean> = pattern === builtIn ? Promise.resolve(true) : chrome.permissions.request({ origins: [pattern] }).catch(() => false);
@@ -30,7 +32,7 @@ function save(value: string): void {
     saved = c.origin;
     input.value = c.origin;
     say(granted ? t('optionsSaved', c.origin) : `${t('optionsSaved', c.origin)} ${t('optionsPermissionNote')}`, granted ? 'ok' : 'info');
-  });
+  }).catch((err: unknown) => say(String(err instanceof Error ? err.message : err), 'error'));
 }
 
 form.addEventListener('submit', (e) => {

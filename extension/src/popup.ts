@@ -14,6 +14,14 @@ const box = document.querySelector<HTMLTextAreaElement>('#text')!;
 const button = document.querySelector<HTMLButtonElement>('#submit')!;
 const out = document.querySelector<HTMLElement>('#result')!;
 const serverLine = document.querySelector<HTMLElement>('#server')!;
+const truncated = document.querySelector<HTMLElement>('#truncated')!;
+
+/** A text over the limit is cut to it, and the popup says so (the address may have been at its end). */
+function fitBox(): void {
+  const over = box.value.length > MAX_TEXT;
+  if (over) box.value = box.value.slice(0, MAX_TEXT);
+  truncated.hidden = !over;
+}
 
 function show(...nodes: (Node | string)[]): void {
   out.replaceChildren(...nodes);
@@ -31,6 +39,7 @@ async function run(text: string): Promise<void> {
   const value = text.trim();
   if (!value) return show(problem(t('errorEmpty')));
   if (value.length > MAX_TEXT) return show(problem(t('errorLong')));
+  // (A paste is cut to MAX_TEXT as it arrives, and the popup says so: see fitBox.)
   const server = await currentServer();
   button.disabled = true;
   const busy = document.createElement('p');
@@ -40,10 +49,19 @@ async function run(text: string): Promise<void> {
   try {
     const outcome = await checkOnServer(server, value);
     show(outcome.ok ? renderAnswer(outcome.answer) : problem(failureText(outcome, server)));
+    // With an answer, the text box shrinks so that the answer fits the popup without scrolling.
+    document.body.classList.toggle('answered', outcome.ok);
   } finally {
     button.disabled = false;
   }
 }
+
+// New text: the old result no longer answers it.
+box.addEventListener('input', () => {
+  fitBox();
+  if (out.childElementCount) show();
+  document.body.classList.remove('answered');
+});
 
 form.addEventListener('submit', (e) => {
   e.preventDefault();
@@ -66,8 +84,9 @@ async function start(): Promise<void> {
   const pending = got[PENDING_KEY] as Pending | undefined;
   if (pending && Date.now() - pending.at < 60_000) {
     await chrome.storage.session.remove(PENDING_KEY);
-    box.value = pending.text.slice(0, MAX_TEXT);
-    await run(pending.text);
+    box.value = pending.text;
+    fitBox();
+    await run(box.value);
   } else box.focus();
 }
 

@@ -18,6 +18,10 @@ export function renderAnswer(a: CheckAnswer): HTMLElement {
   const top = a.matches[0];
   const bankName = a.callBank ? (en ? a.callBank.en ?? a.callBank.name : a.callBank.name) : null;
   const tel = a.callBank?.hotline?.replace(/[^\d]/g, '');
+  // The reason without the bank named twice: 中国建设银行「中国建设银行深圳演示大道支行」 reads 「中国建设银行深圳演示大道支行」.
+  const said = reason ? (en ? reason.messageEn : reason.message) : null;
+  const why = said && !en && top ? said.replace(`${top.bank}「${top.bank}`, `「${top.bank}`) : said;
+  // In the order a person acts on: what it is, why, the warnings, the number to call, the full page; then the outlet.
   return el(
     'div',
     { class: 'answer' },
@@ -26,14 +30,14 @@ export function renderAnswer(a: CheckAnswer): HTMLElement {
       'section',
       { class: `verdict ${style.tone}`, 'data-verdict': a.verdict, role: 'status' },
       el('p', { class: 'title' }, el('span', { class: 'icon', 'aria-hidden': 'true' }, style.icon), el('span', { class: 'words' }, t(`verdict_${a.verdict}`))),
-      reason && el('p', { class: 'reason' }, en ? reason.messageEn : reason.message),
+      why && el('p', { class: 'reason', 'data-testid': 'why' }, why),
     ),
-    top && el('div', { class: 'outlet', 'data-testid': 'outlet' }, el('div', { class: 'label' }, t('registeredOutlet')), el('div', {}, `${top.bank} · ${top.name}`), el('div', { class: 'addr' }, top.address)),
-    bankName && (tel ? el('a', { class: 'call', href: `tel:${tel}` }, `☎ ${t('callBank', bankName, a.callBank!.hotline!)}`) : el('p', { class: 'call-note' }, t('callBankNoNumber', bankName))),
     a.signals.length > 0 &&
-      el('div', { class: 'signals' }, el('div', { class: 'label' }, t('signals')), el('ul', {}, ...a.signals.slice(0, 3).map((s) => el('li', {}, en ? s.messageEn : s.message)))),
+      el('div', { class: 'signals', 'data-testid': 'signals' }, el('div', { class: 'label' }, `⚠ ${t('signals')}`), el('ul', {}, ...a.signals.map((s) => el('li', { 'data-signal': s.code }, en ? s.messageEn : s.message)))),
+    bankName && (tel ? el('a', { class: 'call', href: `tel:${tel}` }, `☎ ${t('callBank', bankName, a.callBank!.hotline!)}`) : el('p', { class: 'call-note' }, t('callBankNoNumber', bankName))),
+    el('a', { class: 'full', href: a.shareUrl, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'full-result' }, `${t('openFullShort')} →`),
+    top && el('div', { class: 'outlet', 'data-testid': 'outlet' }, el('div', { class: 'label' }, t('registeredOutlet')), el('div', {}, `${top.bank} · ${top.name}`), el('div', { class: 'addr' }, top.address)),
     (a.verdict === 'office_floor' || a.verdict === 'not_registered' || a.verdict === 'bank_mismatch') && el('p', { class: 'never' }, t('neverAsk')),
-    el('a', { class: 'full', href: a.shareUrl, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'full-result' }, `${t('openFull')} →`),
   );
 }
 

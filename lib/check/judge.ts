@@ -136,15 +136,16 @@ export function judge(registry: Registry, claim: Claim, found: Candidates, rules
 
 const bankEn = (bank: string) => findBank(bank)?.en ?? bank;
 
-/** The bank the text names, in words for a sentence. */
-function claimedBank(s: Situation): { bank: string; bankEn: string } {
+/** The bank the text names, in words for a sentence; null when it names none (the sentence then reads without it). */
+function claimedBank(s: Situation): { bank: string | null; bankEn: string | null } {
   const b = s.claim.bank;
-  return { bank: b ?? '该银行', bankEn: b ? bankEn(b) : 'the bank' };
+  return { bank: b, bankEn: b ? bankEn(b) : null };
 }
 
-function area(s: Situation): { area: string; areaEn: string } {
+/** The district or city, null when unknown (the sentence then reads without it). */
+function area(s: Situation): { area: string | null; areaEn: string | null } {
   const name = divisionName(s.found.districtCode) ?? divisionName(s.found.cityKey);
-  return { area: name ?? '这一地区', areaEn: name ?? 'this area' };
+  return { area: name, areaEn: name };
 }
 
 function atOutlet(x: Fitted | undefined): Reason[] {
@@ -185,7 +186,7 @@ function partlyCovered(s: Situation): Reason {
   const city = divisionName(cov.kind === 'partial' ? cov.cityKey : null) ?? divisionName(s.found.cityKey);
   const place = { area: city ?? '这一地区', areaEn: city ?? 'this area', n: held };
   if (!s.claim.bank) return reason(held > 0 ? 'partial_coverage_any' : 'partial_coverage_none_any', place);
-  const named = claimedBank(s);
+  const named = { bank: s.claim.bank, bankEn: bankEn(s.claim.bank) };
   const hotline = findBank(s.claim.bank)?.hotline;
   const call = hotline ? { call: `官方客服电话 ${hotline}`, callEn: `its official number ${hotline}` } : { call: '官方客服电话（见其官网或银行卡背面）', callEn: 'the official number on its website or the back of its card' };
   return reason(held > 0 ? 'partial_coverage' : 'partial_coverage_none', { ...named, ...place, ...call });
@@ -240,8 +241,7 @@ function notAnOutlet(s: Situation): Reason[] {
 
 function noOutletHere(s: Situation): Reason[] {
   if (s.here) return [];
-  const b = s.claim.bank;
-  return [reason('no_outlet_at_address', { bank: b ?? '任何银行', bankEn: b ? claimedBank(s).bankEn : 'any bank', ...area(s) })];
+  return [reason('no_outlet_at_address', { ...claimedBank(s), ...area(s) })];
 }
 
 function movedAway(s: Situation): Reason[] {

@@ -45,30 +45,63 @@ export type { Reason } from './result';
 
 type Vars = Record<string, string | number | null | undefined>;
 
-const TEXT: Record<ReasonCode, [string, string]> = {
+/** A sentence in zh and en; or variants, the first whose named words are all given is used (no bank named, no district…). */
+type Text = [string, string] | { needs: string[]; zh: string; en: string }[];
+
+const TEXT: Record<ReasonCode, Text> = {
   at_registered_outlet: ['这个地址是{bank}「{name}」登记的网点地址：{address}。', 'This is the registered address of {bankEn} "{name}": {address}.'],
   outlet_upstairs: ['{bank}「{name}」登记在{registeredFloor}，而你收到的地址在{claimedFloor}：那不是银行网点，是同一栋楼里的其他办公室。', '{bankEn} "{name}" is registered on {registeredFloorEn}; the address you received is on {claimedFloorEn}: not the bank, another office in the same building.'],
-  outlet_floor_differs: ['{bank}「{name}」登记在{registeredFloor}，与地址中的{claimedFloor}不符。', '{bankEn} "{name}" is registered on {registeredFloorEn}, not on {claimedFloorEn}.'],
-  street_level_outlet: ['登记地址没有写楼层，网点在临街的一、二层。', 'The registered address names no floor: the outlet is at street level.'],
+  outlet_floor_differs: [
+    { needs: ['claimedFloor'], zh: '{bank}「{name}」登记在{registeredFloor}，你收到的地址在{claimedFloor}：不是同一层。', en: '{bankEn} "{name}" is registered on {registeredFloorEn}; the address you received is on {claimedFloorEn}: not the same floor.' },
+    { needs: [], zh: '{bank}「{name}」登记在{registeredFloor}，你收到的地址不在那一层。', en: '{bankEn} "{name}" is registered on {registeredFloorEn}; the address you received is not on that floor.' },
+  ],
+  street_level_outlet: ['登记地址没有写楼层：银行网点一般在临街的一、二层。', 'The registered address names no floor: a bank outlet is usually at street level.'],
+  room_implies_floor: ['房间号{room}表示在{floor}楼。', 'Room {room} is on floor {floor}.'],
+  other_tower: [
+    { needs: ['registeredTower', 'claimedTower'], zh: '网点在{registeredTower}，你收到的地址在{claimedTower}：是另一栋楼。', en: 'The outlet is in {registeredTower}; the address you received is in {claimedTower}: another tower.' },
+    { needs: ['claimedTower'], zh: '你收到的地址在{claimedTower}，登记的网点不在这一栋楼。', en: 'The address you received is in {claimedTower}; the registered outlet is not in that tower.' },
+    { needs: [], zh: '你收到的地址和登记的网点不在同一栋楼。', en: 'The address you received and the registered outlet are in different towers.' },
+  ],
+  other_room: [
+    { needs: ['registeredRoom', 'claimedRoom'], zh: '网点登记的房号是{registeredRoom}，你收到的地址是{claimedRoom}：不是同一个房间。', en: 'The outlet is registered as unit {registeredRoom}; the address you received says {claimedRoom}: another room.' },
+    { needs: [], zh: '你收到的地址和登记的网点不是同一个房间。', en: 'The address you received is another room than the registered outlet.' },
+  ],
+  other_bank_here: [
+    { needs: ['bank'], zh: '这里登记的是{otherBank}的网点「{name}」，不是{bank}的。', en: 'The outlet registered here is {otherBankEn} "{name}", not {bankEn}.' },
+    { needs: [], zh: '这里登记的是{otherBank}的网点「{name}」。', en: 'The outlet registered here is {otherBankEn} "{name}".' },
+  ],
+  claimed_bank_elsewhere: [
+    { needs: ['bank'], zh: '{bank}在这里没有登记的网点。', en: '{bankEn} has no registered outlet here.' },
+    { needs: [], zh: '消息里说的银行在这里没有登记的网点。', en: 'The bank the message speaks of has no registered outlet here.' },
+  ],
+  self_service_only: ['这里登记的只有自助银行或取款机，没有银行工作人员，不能在这里签贷款合同。', 'Only a self-service site or cash machine is registered here: no bank staff, not a place to sign a loan.'],
   said_upstairs: ['消息说在楼上，登记的网点在临街一层：{bank}「{name}」不在楼上，楼上是其他办公室。', 'The message says upstairs; the registered outlet is at street level: {bankEn} "{name}" is not upstairs, the office upstairs is someone else\'s.'],
   said_above_bank: ['消息说在银行楼上或同一栋楼的其他楼层：那里不是{bank}「{name}」（登记在{registeredFloor}），是同一栋楼里的其他办公室。', 'The message places the office above the bank or on another floor of its building: not {bankEn} "{name}" (registered on {registeredFloorEn}), another office in the building.'],
-  room_implies_floor: ['房间号{room}意味着在{floor}楼左右。', 'Room {room} means about floor {floor}.'],
-  other_tower: ['网点在{registeredTower}，地址指向{claimedTower}：是另一栋楼。', 'The outlet is in {registeredTower}; the address points to {claimedTower}: another tower.'],
-  other_room: ['网点登记的房号是{registeredRoom}，地址写的是{claimedRoom}。', 'The outlet is registered as unit {registeredRoom}; the address says {claimedRoom}.'],
-  other_bank_here: ['这里登记的是{otherBank}的网点「{name}」，不是{bank}。', 'The outlet registered here is {otherBankEn} "{name}", not {bankEn}.'],
-  claimed_bank_elsewhere: ['{bank}在这里没有登记网点。', '{bankEn} has no registered outlet here.'],
-  self_service_only: ['这里登记的只有自助银行或自助设备，不是可以签约办理贷款的网点。', 'Only a self-service site or machine is registered here: not a place to sign a loan.'],
   non_bank_office: ['这里登记的是非银行机构（如基金、保险公司）的办公地点，不是银行网点。', 'This is the office of a non-bank company (a fund or insurer), not a bank outlet.'],
-  no_outlet_at_address: ['登记数据中，{bank}在{area}没有任何网点位于这个地址。', 'In the registry, {bankEn} has no outlet at this address in {areaEn}.'],
-  licence_withdrawn: ['这里曾是{bank}「{name}」，但它的金融许可证已于{date}注销（机构已退出），这里现在没有登记在用的网点。', 'This was {bankEn} "{name}", but its licence was withdrawn on {date} (the outlet closed); no licensed outlet is here now.'],
-  specialised_centre: ['「{name}」是持牌的专营机构（如信用卡中心、小企业信贷中心），不是对公众开放的营业柜台，不在这里签贷款合同。', '"{name}" is a licensed specialised centre (credit cards, small-business lending), not a counter open to the public: loans are not signed there.'],
+  no_outlet_at_address: [
+    { needs: ['bank', 'area'], zh: '登记数据里，{bank}在{area}没有网点登记在这个地址。', en: 'In the registry, {bankEn} has no outlet at this address in {areaEn}.' },
+    { needs: ['bank'], zh: '登记数据里，{bank}没有网点登记在这个地址。', en: 'In the registry, {bankEn} has no outlet at this address.' },
+    { needs: ['area'], zh: '登记数据里，{area}没有任何银行的网点登记在这个地址。', en: 'In the registry, no bank has an outlet at this address in {areaEn}.' },
+    { needs: [], zh: '登记数据里，没有任何银行的网点登记在这个地址。', en: 'In the registry, no bank has an outlet at this address.' },
+  ],
+  licence_withdrawn: [
+    { needs: ['date'], zh: '这里曾是{bank}「{name}」，但它的金融许可证已于{date}注销（网点已关闭），这里现在没有在营业的银行网点。', en: 'This was {bankEn} "{name}", but its licence was withdrawn on {date} (the outlet closed); no bank outlet is open here now.' },
+    { needs: [], zh: '这里曾是{bank}「{name}」，但它的金融许可证已经注销（网点已关闭），这里现在没有在营业的银行网点。', en: 'This was {bankEn} "{name}", but its licence has been withdrawn (the outlet closed); no bank outlet is open here now.' },
+  ],
+  specialised_centre: ['「{name}」是银行的专门部门（如信用卡中心、小企业信贷中心），不对外开柜台办理业务，不会约你到这里签贷款合同。', '"{name}" is a specialised department of the bank (credit cards, small-business lending), with no counter open to the public: you would not be asked to sign a loan there.'],
   partial_coverage: ['登记数据收录了{bank}在{area}的部分网点许可证（{n} 家），这个地址不在其中；我们的数据不全，无法判断，请拨打{bank}的{call}核实。', 'The registry holds some of the licences of {bankEn} in {areaEn} ({n} outlets); this address is not among them. Our data is partial, so we cannot tell: call {bankEn} on {callEn} to check.'],
   partial_coverage_none: ['登记数据只收录了部分网点许可证，其中没有{bank}在{area}的网点；无法判断，请拨打{bank}的{call}核实。', 'The registry holds only some licences, and none of {bankEn} in {areaEn}; we cannot tell: call {bankEn} on {callEn} to check.'],
   partial_coverage_any: ['登记数据收录了{area}部分银行网点的许可证（{n} 家），这个地址不在其中；我们的数据不全，无法判断，请拨打银行官方客服电话核实。', 'The registry holds some of the bank licences in {areaEn} ({n} outlets); this address is not among them. Our data is partial, so we cannot tell: call the bank\'s official number to check.'],
   partial_coverage_none_any: ['登记数据只收录了部分网点许可证，其中没有这个地区的网点；无法判断，请拨打银行官方客服电话核实。', 'The registry holds only some licences, and none in this area; we cannot tell: call the bank\'s official number to check.'],
   outlet_moved: ['这是{bank}「{name}」的旧地址，网点已迁至：{address}。', 'This is the old address of {bankEn} "{name}"; it moved to: {address}.'],
-  bank_not_covered: ['我们的登记数据不包含{bank}在{area}的网点，无法判断；请拨打{bank}官方客服电话核实。', 'Our registry has no data on {bankEn} outlets in {areaEn}, so we cannot tell; call {bankEn}\'s official number to check.'],
-  area_not_covered: ['我们的登记数据没有覆盖{area}的所有银行，无法判断这个地址；请拨打银行官方客服电话核实。', 'Our registry does not cover every bank in {areaEn}, so we cannot tell; call the bank\'s official number to check.'],
+  bank_not_covered: [
+    { needs: ['area'], zh: '我们的登记数据里没有{bank}在{area}的网点，无法判断；请拨打{bank}官方客服电话核实。', en: 'Our registry has no data on {bankEn} outlets in {areaEn}, so we cannot tell; call {bankEn}\'s official number to check.' },
+    { needs: [], zh: '我们的登记数据里没有{bank}在这一地区的网点，无法判断；请拨打{bank}官方客服电话核实。', en: 'Our registry has no data on {bankEn} outlets in this area, so we cannot tell; call {bankEn}\'s official number to check.' },
+  ],
+  area_not_covered: [
+    { needs: ['area'], zh: '我们的登记数据没有{area}所有银行的网点，无法判断这个地址；请拨打银行官方客服电话核实。', en: 'Our registry does not hold every bank in {areaEn}, so we cannot tell; call the bank\'s official number to check.' },
+    { needs: [], zh: '我们的登记数据没有这一地区所有银行的网点，无法判断这个地址；请拨打银行官方客服电话核实。', en: 'Our registry does not hold every bank in this area, so we cannot tell; call the bank\'s official number to check.' },
+  ],
   area_unknown: ['地址里没有写明城市，也没有与登记网点相符的地方，无法判断在哪个地区。', 'The address names no city and matches no registered outlet, so we cannot tell which area it is in.'],
   no_street_address: ['消息里没有可以核验的具体地址（路名和门牌号，或楼宇名称）。', 'The text holds no address we can check (a road and number, or a building).'],
   road_without_number: ['消息只写了路名「{road}」，没有门牌号。{bank}在这条路上登记的网点有：{list}。请问对方是哪一个，再打银行官方客服电话核实。', 'The message names the road "{road}" but no number. {bankEn} outlets registered on it: {listEn}. Ask which one is meant, then check with the bank\'s official number.'],
@@ -80,6 +113,8 @@ const TEXT: Record<ReasonCode, [string, string]> = {
   approximate_positions: ['地图位置为近似值（来源未注明坐标系）。', 'Map positions are approximate (the source did not state its coordinate system).'],
 };
 
+const given = (v: Vars[string]) => v !== null && v !== undefined && v !== '';
+
 function fill(template: string, vars: Vars): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = vars[k];
@@ -88,8 +123,11 @@ function fill(template: string, vars: Vars): string {
 }
 
 export function reason(code: ReasonCode, vars: Vars = {}): Reason {
-  const [zh, en] = TEXT[code];
-  return { code, message: fill(zh, vars), messageEn: fill(en, vars) };
+  const text = TEXT[code];
+  const variants = typeof text[0] === 'string' ? [{ needs: [], zh: text[0], en: text[1] as string }] : (text as Exclude<Text, [string, string]>);
+  // The last variant needs nothing: there is always one.
+  const v = variants.find((x) => x.needs.every((k) => given(vars[k]))) ?? variants[variants.length - 1];
+  return { code, message: fill(v.zh, vars), messageEn: fill(v.en, vars) };
 }
 
 /** A floor as a person says it: 18楼, 地下1层, 1-2层; English "floor 18", "basement 1". */

@@ -35,8 +35,8 @@ const Env = z.object({
       .refine((u) => URL.canParse(u) && isHostName(new URL(u).host), 'a well-formed host name')
       .optional(),
   ),
-  /** Map tiles: osm (default), amap (serves China well, GCJ-02), none, or an https URL template. */
-  MAP_TILES: z.preprocess(unset, z.union([z.enum(['osm', 'amap', 'none']), TileTemplate]).default('osm')),
+  /** Map tiles: amap (default: serves mainland China, where most readers are; GCJ-02), osm, none, or an https URL template. */
+  MAP_TILES: z.preprocess(unset, z.union([z.enum(['osm', 'amap', 'none']), TileTemplate]).default('amap')),
   MAP_ATTRIBUTION: z.preprocess(unset, z.string().optional()),
   /** Subdomains a template's {s} stands for (default abc). */
   MAP_SUBDOMAINS: z.preprocess(unset, z.string().regex(/^[a-z0-9]{1,10}$/i).default('abc')),
@@ -63,6 +63,8 @@ export function appEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
 export interface TileConfig {
   url: string;
   attribution: string;
+  /** The same in English, for the English pages (MAP_ATTRIBUTION, when set, is used for both). */
+  attributionEn: string;
   /** The coordinate system the tiles are drawn in: positions are converted to it. */
   crs: 'wgs84' | 'gcj02';
   subdomains: string;
@@ -77,7 +79,8 @@ export function tileConfig(env: AppEnv = appEnv()): TileConfig | null {
   if (t === 'amap') {
     return {
       url: 'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
-      attribution: env.MAP_ATTRIBUTION ?? '© 高德地图 AutoNavi',
+      attribution: env.MAP_ATTRIBUTION ?? '© 高德地图',
+      attributionEn: env.MAP_ATTRIBUTION ?? '© AutoNavi (Amap)',
       crs: 'gcj02',
       subdomains: '1234',
       origins: ['https://webrd01.is.autonavi.com', 'https://webrd02.is.autonavi.com', 'https://webrd03.is.autonavi.com', 'https://webrd04.is.autonavi.com'],
@@ -87,11 +90,12 @@ export function tileConfig(env: AppEnv = appEnv()): TileConfig | null {
     // Every host Leaflet will ask: one per subdomain when the template has {s}.
     const subs = t.includes('{s}') ? [...env.MAP_SUBDOMAINS] : ['a'];
     const origins = [...new Set(subs.map((s) => new URL(t.replace('{s}', s).replace(/\{[a-z]\}/g, '0')).origin))];
-    return { url: t, attribution: env.MAP_ATTRIBUTION ?? '', crs: 'wgs84', subdomains: env.MAP_SUBDOMAINS, origins };
+    return { url: t, attribution: env.MAP_ATTRIBUTION ?? '', attributionEn: env.MAP_ATTRIBUTION ?? '', crs: 'wgs84', subdomains: env.MAP_SUBDOMAINS, origins };
   }
   return {
     url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-    attribution: env.MAP_ATTRIBUTION ?? '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    attribution: env.MAP_ATTRIBUTION ?? '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> 贡献者',
+    attributionEn: env.MAP_ATTRIBUTION ?? '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     crs: 'wgs84',
     subdomains: 'abc',
     origins: ['https://tile.openstreetmap.org'],

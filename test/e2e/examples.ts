@@ -23,3 +23,11 @@ export const resultPath = (s: string) => `/r?t=${enc(s)}`;
 export async function openMap(page: import('@playwright/test').Page): Promise<void> {
   await page.getByTestId('map-section').locator('summary').click();
 }
+
+/** Open every closed section of evidence of a result page (the map's too). */
+export async function openSections(page: import('@playwright/test').Page): Promise<void> {
+  const summaries = page.locator('details.fold > summary, details.map-section > summary');
+  for (const summary of await summaries.all()) {
+    if (!(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open))) await summary.click();
+  }
+}

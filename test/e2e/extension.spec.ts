@@ -30,7 +30,7 @@ const CHINESE_UI = ['/usr/lib/chromium/locales/zh-CN.pak', '/usr/lib/chromium-br
 test.skip(!CHINESE_UI, 'Chromium has no Chinese UI here (apt-get install chromium-l10n)');
 
 test.beforeAll(() => {
-  execFileSync(process.execPath, ['extension/build.mjs', '--server', SERVER, '--out', BUILD, '--target', 'chrome', '--no-zip'], { stdio: 'pipe' });
+  execFileSync(process.execPath, ['extension/build.mjs', '--server', SERVER, '--out', BUILD, '--target', 'chrome', '--no-zip', '--test-hook'], { stdio: 'pipe' });
 });
 
 async function launch(lang = 'zh-CN'): Promise<{ context: BrowserContext; worker: Worker; id: string }> {
@@ -213,6 +213,37 @@ test('the toolbar popup checks pasted text, and refuses empty and overlong text 
   }
 });
 
+for (const [lang, submit] of [['zh-CN', '核验'], ['en-US', 'Check']] as const) {
+  test(`the popup at 400×600 (${lang}): verdict, why, signals, call button and full-result link without scrolling`, async () => {
+    const { context, id } = await launch(lang);
+    try {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 400, height: 600 });
+      await page.goto(`chrome-extension://${id}/popup.html`);
+      // A go-between's message: a manager on a personal phone, a fee, the address upstairs.
+      await page.locator('#text').fill(`我是建设银行信贷经理王工 13800138000，请到${ADDRESS.office_floor}签约，先交服务费`);
+      await page.getByRole('button', { name: submit, exact: true }).click();
+      await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'office_floor');
+      await expect(page.locator('[data-signal]')).not.toHaveCount(0);
+      for (const sel of ['[data-verdict]', '[data-testid=why]', '[data-testid=signals]', '#result a.call', '[data-testid=full-result]']) {
+        const box = await page.locator(sel).boundingBox();
+        expect(box, sel).not.toBeNull();
+        expect(box!.y + box!.height, sel).toBeLessThanOrEqual(600);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+      // The reason does not name the bank twice.
+      expect(await page.getByTestId('why').textContent()).not.toMatch(/中国建设银行「中国建设银行/);
+      // New text clears the old answer; a paste over 2,000 characters says it was cut.
+      await page.locator('#text').fill('深'.repeat(2500));
+      await expect(page.locator('[data-verdict]')).toHaveCount(0);
+      await expect(page.locator('#truncated')).toBeVisible();
+      expect(await page.locator('#text').inputValue()).toHaveLength(2000);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 test('the options page validates the server address', async () => {
   const { context, worker, id } = await launch();
   try {
@@ -236,7 +267,9 @@ test('the options page validates the server address', async () => {
     // The built-in server is saved without asking for anything more.
     await page.locator('#server').fill(`${SERVER}/`);
     await page.getByRole('button', { name: '保存' }).click();
+    // Saved, said so, and the last error is gone.
     await expect(page.locator('#note')).toHaveText(`已保存：${SERVER}`);
+    await expect(page.locator('#note')).toHaveClass('ok');
     expect(await worker.evaluate(() => chrome.storage.sync.get('server'))).toEqual({ server: SERVER });
   } finally {
     await context.close();
@@ -257,10 +290,10 @@ test('in an English browser the menu item and the popup are in English', async (
   }
 });
 
-test('the manifest asks for the least: no content script, the menu, storage, activeTab and the one server', () => {
+test('the manifest asks for the least: no content script, the menu, storage and the one server (no activeTab: nothing uses it)', () => {
   const m = JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
   expect(m.manifest_version).toBe(3);
-  expect(m.permissions).toEqual(['contextMenus', 'storage', 'activeTab']);
+  expect(m.permissions).toEqual(['contextMenus', 'storage']);
   expect(m.host_permissions).toEqual(['http://127.0.0.1/*']);
   expect(m.content_scripts).toBeUndefined();
   expect(m.web_accessible_resources).toBeUndefined();

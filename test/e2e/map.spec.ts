@@ -27,8 +27,9 @@ test.describe('the map with no network beyond this site', () => {
     await openMap(page);
     await expect(page.getByTestId('map').locator('.leaflet-container')).toBeVisible();
     expect(await page.evaluate(() => 'L' in window)).toBe(true);
-    // Now the tiles are asked for (and refused: this test blocks every other host).
+    // Now the tiles are asked for (and refused: this test blocks every other host), and the page says so.
     await expect.poll(() => tiles.length).toBeGreaterThan(0);
+    await expect(page.getByTestId('map-failed')).toContainText('地图未能加载');
   });
 
   test('shows the claimed place and the bank outlets as markers on a plain background', async ({ page }) => {
@@ -47,13 +48,14 @@ test.describe('the map with no network beyond this site', () => {
     await expect(page.locator('.legend')).toContainText('你收到的地址');
   });
 
-  test('a place known only by its district says so', async ({ page }) => {
+  test('a place known only by its district is drawn as an area, and says so', async ({ page }) => {
     await page.goto(resultPath(EXAMPLES.not_covered));
     await openMap(page);
     const map = page.getByTestId('map');
     await map.scrollIntoViewIfNeeded();
     await expect(map.locator('path.marker-claimed')).toHaveCount(1);
-    await expect(page.getByText('位置为近似值。')).toBeVisible();
+    await expect(map.locator('path.marker-claimed.area')).toHaveCount(1);
+    await expect(page.getByText('不是确切位置')).toBeVisible();
     await map.locator('path.marker-claimed').hover({ force: true });
     await expect(page.locator('.leaflet-tooltip')).toContainText('约略位置');
   });
@@ -66,9 +68,9 @@ test.describe('the map with no network beyond this site', () => {
   });
 });
 
-test('with tiles allowed, the tile layer asks the configured provider with the attribution shown', async ({ page }) => {
+test('with tiles allowed, the tile layer asks the default provider (AutoNavi) with the attribution in the page language', async ({ page }) => {
   const asked: string[] = [];
-  await page.route(/tile\.openstreetmap\.org/, (route) => {
+  await page.route(/autonavi\.com/, (route) => {
     asked.push(route.request().url());
     // A blank 1x1 PNG stands in for the tile server, which this machine cannot reach.
     return route.fulfill({ contentType: 'image/png', body: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64') });
@@ -77,6 +79,10 @@ test('with tiles allowed, the tile layer asks the configured provider with the a
   await openMap(page);
   await page.getByTestId('map').scrollIntoViewIfNeeded();
   await expect.poll(() => asked.length).toBeGreaterThan(0);
-  expect(asked[0]).toMatch(/^https:\/\/tile\.openstreetmap\.org\/\d+\/\d+\/\d+\.png$/);
-  await expect(page.locator('.leaflet-control-attribution')).toContainText('OpenStreetMap');
+  expect(asked[0]).toMatch(/^https:\/\/webrd0[1-4]\.is\.autonavi\.com\/appmaptile\?/);
+  await expect(page.locator('.leaflet-control-attribution')).toContainText('高德地图');
+  await expect(page.getByTestId('map-failed')).toHaveCount(0);
+  await page.getByRole('link', { name: 'English' }).click();
+  await openMap(page);
+  await expect(page.locator('.leaflet-control-attribution')).toContainText('AutoNavi');
 });

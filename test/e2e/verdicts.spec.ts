@@ -1,14 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { EXAMPLES, resultPath, type Verdict, openMap } from './examples';
+import { EXAMPLES, resultPath, type Verdict, openSections } from './examples';
 
 /** What the result page must show for each verdict, beyond the verdict itself. */
 const EXPECT: Record<Verdict, { title: string; line: RegExp; hotline: string | null; matches: number; registered?: RegExp; nearest: boolean; map: boolean }> = {
   registered_branch: { title: '是登记的银行网点', line: /中国建设银行登记的营业网点/, hotline: '95533', matches: 1, registered: /演示大道88号示例金融大厦1-2层/, nearest: false, map: true },
   office_floor: { title: '不是银行网点：是同一栋楼的其他楼层', line: /网点在这栋楼的1-2层，你收到的地址在18楼/, hotline: '95533', matches: 1, registered: /1-2层/, nearest: true, map: true },
-  bank_mismatch: { title: '这里是另一家银行的网点', line: /登记的是中国建设银行的网点，不是对方所说的中国工商银行/, hotline: '95588', matches: 1, nearest: true, map: true },
-  not_registered: { title: '这里没有登记的银行网点', line: /中国建设银行在这个地址没有任何网点/, hotline: '95533', matches: 0, nearest: true, map: true },
-  not_covered: { title: '无法判断：没有这家银行在此地区的数据', line: /不包含平安银行/, hotline: '95511', matches: 0, nearest: false, map: true },
-  insufficient: { title: '没有找到可以核验的地址', line: /没有具体的路名门牌/, hotline: null, matches: 0, nearest: false, map: false },
+  bank_mismatch: { title: '这里是另一家银行的网点', line: /登记的是中国建设银行的网点，中国工商银行的工作人员不在这里办公/, hotline: '95588', matches: 1, nearest: true, map: true },
+  not_registered: { title: '这里没有登记的银行网点', line: /中国建设银行在这个地址没有登记的网点/, hotline: '95533', matches: 0, nearest: true, map: true },
+  not_covered: { title: '无法判断：没有这家银行在此地区的数据', line: /没有平安银行在这一地区的数据/, hotline: '95511', matches: 0, nearest: false, map: true },
+  insufficient: { title: '没有找到可以核验的地址', line: /没有具体地址/, hotline: null, matches: 0, nearest: false, map: false },
 };
 
 for (const [verdict, text] of Object.entries(EXAMPLES) as [Verdict, string][]) {
@@ -30,32 +30,43 @@ for (const [verdict, text] of Object.entries(EXAMPLES) as [Verdict, string][]) {
     if (want.hotline) await expect(call).toHaveAttribute('href', `tel:${want.hotline}`);
     else await expect(call).toHaveCount(0);
 
+    await expect(page.locator('.demo-banner')).toContainText('演示');
+    await expect(page.getByText(/登记数据版本 \S+，截至 2026-11-01/)).toBeVisible();
+    if (verdict === 'insufficient') {
+      // Nothing to check: what to paste and an example, not an empty table, map or share box.
+      await expect(page.getByTestId('paste-help')).toContainText('例如');
+      for (const id of ['received-section', 'parts-section', 'map-section', 'share-row', 'share-section']) await expect(page.getByTestId(id)).toHaveCount(0);
+      await expect(page.getByLabel('收到的地址或整条消息')).toBeVisible();
+      return;
+    }
+    // The evidence is in sections a person opens.
+    await openSections(page);
     await expect(page.getByTestId('match')).toHaveCount(want.matches);
     if (want.registered) await expect(page.getByTestId('match').first()).toContainText(want.registered);
     if (want.nearest) await expect(page.getByTestId('nearest').first()).toBeVisible();
     else await expect(page.getByTestId('nearest')).toHaveCount(0);
-    await openMap(page);
     await expect(page.getByTestId('map')).toHaveCount(want.map ? 1 : 0);
 
-    // The text comes back as written, every part marked, and the demo banner says what data this is.
+    // The text comes back as written, every part marked.
     await expect(page.locator('.received')).toHaveText(text);
     if (want.registered) await expect(page.getByTestId('licensed')).toContainText(want.registered);
-    await expect(page.locator('.demo-banner')).toContainText('演示');
     await expect(page.getByText('真正的银行不会让你到其他公司的办公室签约')).toBeVisible();
-    await expect(page.getByText(/登记数据版本 \S+，截至 2026-11-01/)).toBeVisible();
   });
 }
 
 test('the office-floor page shows the floor against the registered floors, and the signals found', async ({ page }) => {
   await page.goto(resultPath(EXAMPLES.office_floor));
+  await openSections(page);
   const floor = page.locator('table.parts tr[data-part=floors]');
   await expect(floor.locator('td').nth(1)).toHaveText('18楼');
   await expect(floor.locator('td').nth(2)).toHaveText('1-2层');
-  await expect(floor.locator('td').nth(3)).toHaveText('不一致');
-  await expect(page.locator('table.parts tr[data-part=building] td').nth(3)).toHaveText('一致');
+  await expect(floor.locator('td').nth(3)).toHaveText('不相符');
+  await expect(page.locator('table.parts tr[data-part=building] td').nth(3)).toHaveText('相符');
   await expect(page.locator('.received mark[data-part=floors]')).toHaveAttribute('data-status', 'mismatched');
   await expect(page.locator('.received mark[data-part=building]')).toHaveAttribute('data-status', 'confirmed');
   await expect(page.locator('.signals li')).toContainText(['手续费']);
+  // Only the parts that were compared: none "not in the registry" rows.
+  await expect(page.locator('table.parts td.status')).toHaveText(Array(await page.locator('table.parts tbody tr').count()).fill(/^(相符|不相符)$/));
 });
 
 test('the English page puts the floors in English words', async ({ browser, baseURL }) => {
@@ -63,6 +74,7 @@ test('the English page puts the floors in English words', async ({ browser, base
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
   const page = await context.newPage();
   await page.goto(resultPath(EXAMPLES.office_floor));
+  await openSections(page);
   const floor = page.locator('table.parts tr[data-part=floors]');
   await expect(floor.locator('td').nth(1)).toHaveText('floor 18');
   await expect(floor.locator('td').nth(2)).toHaveText('floors 1-2');
@@ -119,7 +131,8 @@ test('the result page reads in English after the switch, and back', async ({ pag
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('section.verdict .title .words')).toHaveText('Not a bank outlet: another floor of the building');
-  await expect(page.locator('a.call')).toContainText("China Construction Bank's official number: 95533");
+  await expect(page.locator('a.call')).toContainText("95533");
+  await expect(page.locator('a.call')).toContainText("Call China Construction Bank's official number");
   await expect(page).toHaveURL(/\/r\?t=/);
   await page.getByRole('link', { name: '中文' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

@@ -22,7 +22,7 @@ describe('npm run build:extension', () => {
     const m = manifest(target);
     expect(m.manifest_version).toBe(3);
     expect(m.version).toBe(version);
-    expect(m.permissions).toEqual(['contextMenus', 'storage', 'activeTab']);
+    expect(m.permissions).toEqual(['contextMenus', 'storage']);
     expect(m.host_permissions).toEqual(['https://check.example.org/*']);
     expect(m.content_scripts).toBeUndefined();
     expect(m.default_locale).toBe('zh_CN');
@@ -43,6 +43,12 @@ describe('npm run build:extension', () => {
     const site = JSON.parse(fs.readFileSync(path.join(root, 'messages', 'zh.json'), 'utf8'));
     expect(zh.verdict_office_floor.message).toBe(site.verdict.office_floor.title);
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  test.each(['chrome', 'firefox'])('%s: the store build holds no test hook', (target) => {
+    const js = fs.readFileSync(path.join(out, target, 'background.js'), 'utf8');
+    expect(js).not.toContain('realbranch =');
+    expect(js).not.toMatch(/globalThis\.realbranch|\.realbranch\b/);
   });
 
   test('the default server is built in', () => {

@@ -11,7 +11,8 @@ afterEach(() => {
 
 const OSM = {
   url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-  attribution: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+  attribution: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> 贡献者',
+  attributionEn: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
   crs: 'wgs84',
   subdomains: 'abc',
   origins: ['https://tile.openstreetmap.org'],
@@ -20,7 +21,7 @@ const OSM = {
 describe('appEnv defaults', () => {
   test('an empty environment gives the safe defaults', () => {
     expect(read({})).toEqual({
-      MAP_TILES: 'osm',
+      MAP_TILES: 'amap',
       MAP_SUBDOMAINS: 'abc',
       REGISTRY: 'licences',
       RATE_LIMIT_PER_MINUTE: 60,
@@ -119,8 +120,8 @@ describe('appEnv(process.env)', () => {
 });
 
 describe('tileConfig', () => {
-  test('OpenStreetMap by default', () => {
-    expect(tileConfig(read({}))).toEqual(OSM);
+  test('AutoNavi by default: it serves mainland China, where OpenStreetMap is slow or blocked', () => {
+    expect(tileConfig(read({}))).toEqual(tileConfig(read({ MAP_TILES: 'amap' })));
   });
 
   test.each([['osm'], [' osm ']])('MAP_TILES=%j is OpenStreetMap', (value) => {
@@ -135,7 +136,8 @@ describe('tileConfig', () => {
     const t = tileConfig(read({ MAP_TILES: 'amap' }));
     expect(t).toEqual({
       url: 'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
-      attribution: '© 高德地图 AutoNavi',
+      attribution: '© 高德地图',
+      attributionEn: '© AutoNavi (Amap)',
       crs: 'gcj02',
       subdomains: '1234',
       origins: ['https://webrd01.is.autonavi.com', 'https://webrd02.is.autonavi.com', 'https://webrd03.is.autonavi.com', 'https://webrd04.is.autonavi.com'],
@@ -150,7 +152,7 @@ describe('tileConfig', () => {
     ['a template with a query', 'https://tiles.example.org/t?x={x}&y={y}&z={z}&key=abc', ['https://tiles.example.org']],
     ['a template with {r}', 'https://tiles.example.org/{z}/{x}/{y}{r}.png', ['https://tiles.example.org']],
   ])('MAP_TILES as %s: WGS-84, its origin let through', (_name, url, origins) => {
-    expect(tileConfig(read({ MAP_TILES: url }))).toEqual({ url, attribution: '', crs: 'wgs84', subdomains: 'abc', origins });
+    expect(tileConfig(read({ MAP_TILES: url }))).toEqual({ url, attribution: '', attributionEn: '', crs: 'wgs84', subdomains: 'abc', origins });
   });
 
   // Leaflet fills {s} from subdomains "abc": tiles come from a., b. and c., but the CSP built
@@ -166,7 +168,7 @@ describe('tileConfig', () => {
     ['https://tiles.example.org/{z}/{x}/{y}.png', 'https://tiles.example.org/{z}/{x}/{y}.png'],
   ])('MAP_ATTRIBUTION replaces the attribution of %s', (tiles, url) => {
     const t = tileConfig(read({ MAP_TILES: tiles, MAP_ATTRIBUTION: '© Mine' }));
-    expect(t).toMatchObject({ url, attribution: '© Mine' });
+    expect(t).toMatchObject({ url, attribution: '© Mine', attributionEn: '© Mine' });
   });
 
   test.each([
