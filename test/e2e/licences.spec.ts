@@ -63,6 +63,8 @@ test.describe('the licence registry on the result page', () => {
         const target = page(c.text).slice(BASE.length);
         await p.goto(locale === 'en-US' ? `${BASE}/lang?to=en&back=${encodeURIComponent(target)}` : `${BASE}${target}`);
         await expect(p.locator('[data-verdict]')).toHaveAttribute('data-verdict', c.verdict);
+        // The reasons are in a section a person opens: open them all, then read the page.
+        for (const summary of await p.locator('details.fold > summary').all()) await summary.click();
         const body = await p.locator('main').innerText();
         for (const words of locale === 'zh-CN' ? c.zh : c.en) expect(body).toContain(words);
         await context.close();

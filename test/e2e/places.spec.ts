@@ -10,6 +10,8 @@ const client = () => ({ 'x-forwarded-for': `203.0.113.${(n++ % 250) + 1}` });
 test('the result page shows each place found and which one was checked, line breaks as sent', async ({ page }) => {
   await page.goto(`/r?t=${enc(MESSAGE)}`);
   await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'office_floor');
+  // The places are with the text as received, in a section a person opens.
+  await page.getByTestId('received-section').locator('summary').click();
   const places = page.getByTestId('places');
   await expect(places.locator('li[data-role=checked]')).toContainText('演示大道88号');
   await expect(places.locator('li[data-role=old]')).toContainText('样板街36号');
