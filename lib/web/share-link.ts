@@ -1,4 +1,6 @@
 import type { CheckResult } from '../check';
+import { claimOf, institutionIn } from '../check/claim';
+import { contractParts, parse } from '../parse';
 import { cachedCheck } from './result-cache';
 import { signalOfCode, type Signal } from '../check/signals';
 import type { Registry } from '../registry/registry';
@@ -33,6 +35,18 @@ export function wholePath(text: string, version: string): string {
 /** Longest compact path: a link that fits a chat message and a QR code comfortably. */
 export const MAX_CLAIM_PATH = 560;
 
+/** What the check compares of a text with the registry: its parts as read and its claim. */
+function claimKey(text: string, registry: Registry): string {
+  const parsed = parse(text);
+  const { parsed: _parsed, ...claim } = claimOf(parsed, institutionIn(registry, text, parsed));
+  return JSON.stringify([contractParts(parsed), claim]);
+}
+
+/** Whether two texts claim the same thing, part for part: then their answers are the same. */
+export function sameClaim(a: string, b: string, registry: Registry): boolean {
+  return claimKey(a, registry) === claimKey(b, registry);
+}
+
 /** The compact path of a result, or null when it would not give the same answer. */
 export function claimPath(result: CheckResult, registry: Registry): string | null {
   let address = slice(result.input, result.addressSpan).trim();
@@ -49,7 +63,10 @@ export function claimPath(result: CheckResult, registry: Registry): string | nul
     if (!text) continue;
     const path = `/r?${claimQuery(a, b, codes, registry.info.version)}`;
     if (path.length > MAX_CLAIM_PATH) continue;
-    const again = text === result.input ? result : cachedCheck(text, registry);
+    // The same claim gives the same answer (the check reads nothing else of the text): two
+    // parses cost far less than a second check. Otherwise the compact text is checked in full.
+    if (text === result.input || sameClaim(text, result.input, registry)) return path;
+    const again = cachedCheck(text, registry);
     if (result.verdict === 'insufficient' ? again.verdict === 'insufficient' && again.callBank?.name === result.callBank?.name : sameAnswer(result, again)) return path;
   }
   return null;
