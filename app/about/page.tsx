@@ -30,7 +30,8 @@ export default async function AboutPage() {
   const coverage = reg.staffedCities();
   const cityName = (code: string) => divisionIndex().byCode.get(code)?.name ?? code;
   const tiles = tileConfig();
-  const colon = (await getLocale()) === 'zh' ? '：' : ': ';
+  const zhPage = (await getLocale()) === 'zh';
+  const colon = zhPage ? '：' : ': ';
   // The licence registry's sources: the licences in use (the first) and those withdrawn.
   const licences = info.sources.filter((s) => s.format === 'licence');
   const held = (licences[0]?.report as { imported?: number } | undefined)?.imported ?? 0;
@@ -56,7 +57,8 @@ export default async function AboutPage() {
       <div className="card">
         <p>
           {t('registry')}{colon}<strong data-testid="registry-version">{info.version}</strong>
-          {info.title && <> · {info.title}</>}
+          {/* The manifest's title and notes are written in English: on the Chinese page the words above say it. */}
+          {info.title && (!zhPage || /\p{Script=Han}{4}/u.test(info.title)) && <> · {info.title}</>}
         </p>
         <p className="small">
           {t('builtAt')}{colon}{info.builtAt} · {t('outlets')}{colon}{info.outlets}
@@ -80,7 +82,7 @@ export default async function AboutPage() {
               <tr key={s.id}>
                 <td className="file">
                   {s.file}
-                  {s.note && <div className="small">{s.note}</div>}
+                  {s.note && (!zhPage || /\p{Script=Han}{4}/u.test(s.note)) && <div className="small">{s.note}</div>}
                 </td>
                 <td data-label={t('sourceBank')}>{s.bank === '*' ? t('everyBank') : s.bank}</td>
                 <td data-label={t('sourceRegion')}>{s.region}</td>
@@ -94,7 +96,7 @@ export default async function AboutPage() {
         </table>
       </div>
 
-      <h2>{t('coverageMap')}</h2>
+      {coverage.length > 0 && <h2>{t('coverageMap')}</h2>}
       <MapPanel
         points={coverage.map((c) => ({ lat: c.lat, lng: c.lng, kind: 'bank' as const, label: t('coverageLabel', { city: cityName(c.cityCode), count: c.outlets }), approximate: true, size: c.outlets }))}
         labelsAlways

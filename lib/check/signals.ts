@@ -19,6 +19,7 @@ const PHRASES: { re: RegExp; code: string; zh: string; en: string }[] = [
   { re: /包装流水|包装资料|包装征信|做流水|征信修复|洗白征信/, code: 'fake_records', zh: '“包装流水/征信”是伪造材料，银行不会这样做。', en: '"Packaging statements or credit records" means forging documents; banks never do this.' },
   { re: /银行贷款中心|贷款中心|信贷中心/, code: 'loan_centre', zh: '监管部门提示：冒用“XX银行贷款中心”名义的多为中介。', en: 'The regulator warns: a "bank loan centre" is usually an intermediary using the name.' },
   { re: /内部渠道|内部名额|特殊通道|绿色通道/, code: 'inside_channel', zh: '“内部渠道/特殊通道”不是银行的正规流程。', en: '"Inside channel" is no part of a bank\'s procedure.' },
+  { re: /(?<!(?:不要|别|勿|不能|不得|切莫)[^，。！？\n]{0,6})(?:(?:告诉|发给|提供|报给|转发|念给)(?:我|我们|客服|经理)?[^，。！？\n]{0,6}验证码|验证码[^，。！？\n]{0,6}(?:告诉|发给|提供|报给|转发))/, code: 'sms_code', zh: '要你说出短信验证码：任何人都不该问你要验证码，银行也不会。', en: 'Asking for the code in your SMS: nobody should ask you for it, banks never do.' },
   { re: /无视征信|黑户可贷|秒批|秒下款|百分百下款|包过/, code: 'guaranteed', zh: '“无视征信/包过/秒批”的承诺不可信。', en: 'Promises like "no credit check" or "guaranteed" cannot be trusted.' },
 ];
 

@@ -15,6 +15,9 @@ describe('message signals', () => {
     ['建设银行贷款中心', 'loan_centre'],
     ['我是工行信贷经理 13912345678', 'manager_on_mobile'],
     ['招商银行合作机构：深圳某某金融服务有限公司', 'bank_with_company'],
+    ['并把收到的验证码告诉我', 'sms_code'],
+    ['请提供一下手机验证码', 'sms_code'],
+    ['验证码发给客服就行', 'sms_code'],
   ])('%s → %s', (text, code) => {
     expect(messageSignals(text).map((s) => s.code)).toContain(code);
   });
@@ -23,6 +26,7 @@ describe('message signals', () => {
     ['中国建设银行股份有限公司深圳福田支行'],
     ['请到深南大道6008号'],
     ['经理的电话是 0755-12345678'],
+    ['不要把验证码告诉任何人'],
   ])('%s raises nothing', (text) => {
     expect(messageSignals(text)).toEqual([]);
   });

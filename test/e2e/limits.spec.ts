@@ -43,7 +43,8 @@ test('a 2,000-character message: 200 result page, a preview, a share link under 
   await expect(page.locator('section.verdict')).toHaveAttribute('data-verdict', 'office_floor');
   await expect(page.getByTestId('share-link')).toHaveText(link);
   await expect(page.locator('img.qr')).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
-  // The person may choose to share the whole text.
+  // The person may choose to share the whole text (in the link section, opened).
+  await page.getByTestId('share-section').locator('summary').first().click();
   await page.locator('.share-whole summary').click();
   await expect(page.getByTestId('share-whole-link')).toContainText('/r?t=');
   const preview = await page.locator('meta[property="og:image"]').getAttribute('content');
@@ -62,16 +63,14 @@ test('a 2,000-character message: 200 result page, a preview, a share link under 
   await other.close();
 });
 
-test('a link too long for a QR code: the page leaves the code out with a note, and answers 200', async ({ page }) => {
-  // No address to carry: the link carries the whole text, too long for a QR code.
+test('a long text with nothing to check answers 200 with what to paste, and no share box or QR code to pass it on', async ({ page }) => {
+  // No address: nothing to check, so nothing to forward (the whole text would be its only content).
   const text = `您好${'，请您耐心等待我们的回复'.repeat(150)}`.slice(0, 2000);
   const res = await page.goto(resultPath(text));
   expect(res!.status()).toBe(200);
   await expect(page.locator('section.verdict')).toHaveAttribute('data-verdict', 'insufficient');
-  const link = (await page.getByTestId('share-link').textContent())!;
-  await expect(page.getByTestId('share-link')).toHaveAttribute('data-carries', 'whole');
-  expect(link.length).toBeGreaterThan(1200);
-  await expect(page.getByTestId('no-qr')).toBeVisible();
+  await expect(page.getByTestId('paste-help')).toBeVisible();
+  await expect(page.getByTestId('share-link')).toHaveCount(0);
   await expect(page.locator('img.qr')).toHaveCount(0);
 });
 

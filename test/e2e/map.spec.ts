@@ -64,7 +64,7 @@ test.describe('the map with no network beyond this site', () => {
     await page.goto('/about');
     await expect(page.getByTestId('map').locator('path.marker-bank')).toHaveCount(3);
     await expect(page.locator('.leaflet-tooltip')).toHaveCount(3);
-    await expect(page.locator('.leaflet-tooltip').first()).toContainText('营业网点');
+    await expect(page.locator('.leaflet-tooltip').first()).toContainText('个网点');
   });
 });
 
@@ -83,6 +83,8 @@ test('with tiles allowed, the tile layer asks the default provider (AutoNavi) wi
   await expect(page.locator('.leaflet-control-attribution')).toContainText('高德地图');
   await expect(page.getByTestId('map-failed')).toHaveCount(0);
   await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.waitForLoadState('networkidle');
   await openMap(page);
   await expect(page.locator('.leaflet-control-attribution')).toContainText('AutoNavi');
 });

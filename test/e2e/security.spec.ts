@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { resultPath, openMap } from './examples';
+import { resultPath, openMap, openSections } from './examples';
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"\'><svg onload=window.__pwned=3> 深圳市福田区演示大道88号示例金融大厦18楼';
 
@@ -16,19 +16,27 @@ test('user text is shown as text, never run as HTML, on the result page', async 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator('.received')).toHaveText(XSS);
   expect(await page.locator('main img[src=x], main svg[onload]').count()).toBe(0);
-  // The text in the form is the text, too.
-  await expect(page.locator('textarea')).toHaveValue(XSS);
+  // Opened, the evidence is text too.
+  await openSections(page);
+  await expect(page.locator('.received')).toHaveText(XSS);
+  expect(await page.locator('main img[src=x], main svg[onload]').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
 });
 
-test('Open Graph tags and the title say the verdict, never the text', async ({ page }) => {
-  await page.goto(resultPath(XSS));
+test('Open Graph tags and the title say the verdict and the address as checked, never the rest of the text', async ({ page }) => {
+  await page.goto(resultPath(`王工 13812345678 ${XSS} 先交3%手续费`));
   const title = await page.title();
-  const og = await page.locator('meta[property^="og:"], meta[name^="twitter:"]').evaluateAll((ms) => ms.map((m) => m.getAttribute('content') ?? ''));
+  const og = await page.locator('meta[property^="og:"], meta[name^="twitter:"], meta[name=description]').evaluateAll((ms) => ms.map((m) => m.getAttribute('content') ?? ''));
+  expect(title).not.toContain('演示大道');
   for (const s of [title, ...og]) {
-    expect(s).not.toContain('<img');
-    expect(s).not.toContain('演示大道');
+    for (const secret of ['<img', 'script', 'onload', '王工', '13812345678', '3%', '手续费']) expect(s).not.toContain(secret);
   }
+  // The description is enough on its own: the address as read, the number to call, the registry's date.
+  const description = await page.locator('meta[name=description]').getAttribute('content');
+  expect(description).toContain('深圳市福田区演示大道88号示例金融大厦18楼');
+  expect(description).toContain('95533');
+  expect(description).toMatch(/截至 \d{4}-\d{2}-\d{2}/);
   expect(og.some((s) => /\/api\/og\?[abt]=/.test(s))).toBe(true);
 });
 
@@ -46,7 +54,7 @@ test('pages carry a content security policy that admits the tile host and nothin
   const csp = res.headers()['content-security-policy'];
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
   expect(csp).not.toContain("'unsafe-eval'");
-  expect(csp).toMatch(/img-src [^;]*https:\/\/tile\.openstreetmap\.org/);
+  expect(csp).toMatch(/img-src [^;]*https:\/\/webrd01\.is\.autonavi\.com/);
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toContain("object-src 'none'");
   // A fresh nonce for every page.
