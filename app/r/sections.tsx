@@ -91,10 +91,10 @@ export async function Verdict({ r, line }: { r: CheckResult; line: string }) {
 export async function Signals({ r }: { r: CheckResult }) {
   const t = await getTranslations('result');
   const en = await isEnglish();
-  if (r.signals.length === 0 && r.steps.length === 0) return null;
+  if (r.signals.length === 0) return null;
   return (
     <div className="signals-box" data-testid="signals">
-      {r.signals.length > 0 && <p className="signals-title">⚠ {t('signalsHeading')}</p>}
+      <p className="signals-title">⚠ {t('signalsHeading')}</p>
       <ul className="signals">
         {r.signals.map((s) => (
           <li key={s.code} data-signal={s.code}>
@@ -104,14 +104,6 @@ export async function Signals({ r }: { r: CheckResult }) {
           </li>
         ))}
       </ul>
-      {/* What to do about the caller: report the number (12321), and 96110 when money or a code was asked for. */}
-      {r.steps.length > 0 && (
-        <ul className="steps" data-testid="steps">
-          {r.steps.map((x) => (
-            <li key={x.code}>{en ? x.messageEn : x.message}</li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }
@@ -371,6 +363,14 @@ export async function Reasons({ r }: { r: CheckResult }) {
       <p>
         <strong>{t('neverAsk')}</strong>
       </p>
+      {/* What to do about the caller: report the number (12321), and 96110 when money or a code was asked for. */}
+      {r.steps.length > 0 && (
+        <ul className="steps" data-testid="steps">
+          {r.steps.map((x) => (
+            <li key={x.code}>{en ? x.messageEn : x.message}</li>
+          ))}
+        </ul>
+      )}
       <p className="small">{t('regulator')}</p>
     </Fold>
   );
