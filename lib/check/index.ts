@@ -3,6 +3,7 @@ import type { Registry } from '../registry/registry';
 import { assemble } from './assemble';
 import { candidates } from './candidates';
 import { claimOf, institutionIn } from './claim';
+import { claimKey, rememberClaimKey } from './claim-key';
 import { judge } from './judge';
 import { locate } from './locate';
 import { nearest } from './nearest';
@@ -32,5 +33,7 @@ export function check(input: string, registry: Registry): CheckResult {
   const matches = found.fits.map((x) => toMatched(x.o, x.fit.relation));
   const where = locate(registry, found, judgement.decidedBy);
   const near = nearest(registry, claim, judgement.verdict, where, found.cityKey, matches);
-  return assemble(registry, { input, parsed, claim, found, judgement, matches, where, nearest: near });
+  const result = assemble(registry, { input, parsed, claim, found, judgement, matches, where, nearest: near });
+  rememberClaimKey(result, claimKey(parsed, claim));
+  return result;
 }

@@ -1,6 +1,7 @@
 import type { CheckResult } from '../check';
 import { claimOf, institutionIn } from '../check/claim';
-import { contractParts, parse } from '../parse';
+import { claimKey, claimKeyOf } from '../check/claim-key';
+import { parse } from '../parse';
 import { cachedCheck } from './result-cache';
 import { signalOfCode, type Signal } from '../check/signals';
 import type { Registry } from '../registry/registry';
@@ -35,16 +36,15 @@ export function wholePath(text: string, version: string): string {
 /** Longest compact path: a link that fits a chat message and a QR code comfortably. */
 export const MAX_CLAIM_PATH = 560;
 
-/** What the check compares of a text with the registry: its parts as read and its claim. */
-function claimKey(text: string, registry: Registry): string {
+/** The claim key of a text (lib/check/claim-key.ts). */
+function keyOf(text: string, registry: Registry): string {
   const parsed = parse(text);
-  const { parsed: _parsed, ...claim } = claimOf(parsed, institutionIn(registry, text, parsed));
-  return JSON.stringify([contractParts(parsed), claim]);
+  return claimKey(parsed, claimOf(parsed, institutionIn(registry, text, parsed)));
 }
 
-/** Whether two texts claim the same thing, part for part: then their answers are the same. */
-export function sameClaim(a: string, b: string, registry: Registry): boolean {
-  return claimKey(a, registry) === claimKey(b, registry);
+/** Whether a text claims what a result's text claimed, part for part: then their answers are the same. */
+export function sameClaim(text: string, result: CheckResult, registry: Registry): boolean {
+  return keyOf(text, registry) === (claimKeyOf(result) ?? keyOf(result.input, registry));
 }
 
 /** The compact path of a result, or null when it would not give the same answer. */
@@ -65,7 +65,7 @@ export function claimPath(result: CheckResult, registry: Registry): string | nul
     if (path.length > MAX_CLAIM_PATH) continue;
     // The same claim gives the same answer (the check reads nothing else of the text): two
     // parses cost far less than a second check. Otherwise the compact text is checked in full.
-    if (text === result.input || sameClaim(text, result.input, registry)) return path;
+    if (text === result.input || sameClaim(text, result, registry)) return path;
     const again = cachedCheck(text, registry);
     if (result.verdict === 'insufficient' ? again.verdict === 'insufficient' && again.callBank?.name === result.callBank?.name : sameAnswer(result, again)) return path;
   }
