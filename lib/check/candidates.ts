@@ -1,3 +1,4 @@
+import { roadKey, roadsMatch } from '../registry/keys';
 import type { OutletAt, Registry } from '../registry/registry';
 import type { Claim } from './claim';
 import { isCheckable } from './claim';
@@ -44,7 +45,11 @@ function gather(registry: Registry, c: Claim): Candidate[] {
       if (relation) found.set(o.at.addressId, { o, relation });
     }
   };
-  for (const n of c.roadNums) consider(registry.byRoadNumber(n, c.cityKey));
+  // An address at this number on another road is never this one (relationOf), unless an
+  // intersection names the other road: only then are all of them compared.
+  const road = c.road;
+  const onRoad = road && !c.cross ? (r: string | null) => r === null || roadsMatch(road, roadKey(r)) : undefined;
+  for (const n of c.roadNums) consider(registry.byRoadNumber(n, c.cityKey, onRoad));
   const atNumber = [...found.values()].some((x) => x.relation === 'address');
   // The building is looked up when the road and number found nothing there: a building
   // is often written without its number, or on another road's corner.

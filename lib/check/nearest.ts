@@ -33,7 +33,8 @@ export function nearest(registry: Registry, c: Claim, verdict: Verdict, where: L
   if (point) {
     // Grow the box from about 500 m until three outlets are in it.
     for (const radius of [0.005, 0.015, 0.045, 0.135, 0.4]) {
-      const list = registry.near(point.lat, point.lng, radius, c.bankIsGeneric ? null : bank).filter(mine);
+      // Of one bank, the closest few are enough (a few may be shown already); of a kind of bank, read more.
+      const list = registry.near(point.lat, point.lng, radius, c.bankIsGeneric ? null : bank, c.bankIsGeneric ? 200 : ids.size + 12).filter(mine);
       if (list.length >= 3 || radius === 0.4) {
         const seen = new Set<number>();
         return list
