@@ -38,7 +38,3 @@ export function coverageOf(registry: Registry, c: Claim, cityKey: string | null,
   return { kind: 'partial', held, cityKey };
 }
 
-/** Whether "no outlet here" means "not registered": the registry holds every outlet there. */
-export function covers(registry: Registry, c: Claim, cityKey: string | null, districtCode: string | null): boolean {
-  return coverageOf(registry, c, cityKey, districtCode).kind === 'complete';
-}

@@ -239,8 +239,16 @@ export async function readSources(manifest: LoadedManifest): Promise<ReadSource[
 }
 
 /** 机构所在地 ("广西壮族自治区-南宁市", "北京市", "重庆市-两江") as a place: its city where it names one. */
+// A few hundred areas stand for a hundred thousand licences: each is read once.
+const locations = new Map<string, { cityCode: string | null; provinceCode: string | null } | null>();
+
 function locationOf(location: string | null | undefined): { cityCode: string | null; provinceCode: string | null } | null {
   if (!location) return null;
+  if (!locations.has(location)) locations.set(location, readLocation(location));
+  return locations.get(location)!;
+}
+
+function readLocation(location: string): { cityCode: string | null; provinceCode: string | null } | null {
   const place = parse(location.replace(/-/g, '')).place;
   const d = place.city ?? place.district;
   if (d) return { cityCode: cityKeyOf(d), provinceCode: place.province?.code ?? d.provinceCode };

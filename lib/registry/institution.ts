@@ -1,4 +1,5 @@
 import { BANKS, findBank, groupOfName, type BankGroup } from '../banks';
+import { isNonBankCode } from './kind';
 
 /**
  * The institution a licence belongs to, read from its 机构名称 and 机构编码: the legal name
@@ -23,8 +24,6 @@ const COMPANY_FORM = /(?:股份有限公司|有限责任公司|股份公司|有�
 // Where a name without a company form ends its institution: the longest of these that it holds.
 const INSTITUTION_END = /^(.*?(?:农村信用合作联社|农村信用联社|信用合作联社|联社|农村合作银行|农村资金互助社|邮政储汇局|银行|信托投资公司|公司))/;
 
-/** The first letter of 机构编码: the kind of institution. */
-const NON_BANK_LETTERS = new Set(['L', 'K', 'M', 'N', 'X', 'J', 'Z', 'P', 'Q']);
 
 export function legalNameOf(name: string): string {
   const n = name.trim().replace(/^简称[:：]/, '');
@@ -45,7 +44,7 @@ function groupOf(legal: string, bankGroup: BankGroup | undefined): BankGroup {
 export function institutionOf(name: string, code: string | null): Institution {
   const legalName = legalNameOf(name);
   const codePrefix = code && /^[A-Z]\d{4}/.test(code) ? code.slice(0, 5) : null;
-  const nonBank = !!code && NON_BANK_LETTERS.has(code[0]);
+  const nonBank = isNonBankCode(code);
   // The large banks by their exact legal name only: 中国银行 is not 中国银行保险…
   // A foreign bank's Chinese subsidiary (东亚银行（中国）) is the bank people know.
   const plain = legalName.replace(/[（(]中国[)）]$/, '');

@@ -28,6 +28,9 @@ export function classifyOutlet(name: string): OutletKind {
 }
 
 const NON_BANK_LETTERS = /^[LKMNXJZPQ]/;
+
+/** Whether 机构编码's first letter is that of a non-bank (finance, trust, leasing, auto or consumer finance…). */
+export const isNonBankCode = (code: string | null): boolean => !!code && NON_BANK_LETTERS.test(code);
 // The sixth character of 机构编码: the level of the office.
 const LEVEL_BY_CODE: Record<string, OfficeLevel> = {
   H: 'office', L: 'office', B: 'office', K: 'counter', N: 'counter',
@@ -37,7 +40,7 @@ const LEVEL_BY_CODE: Record<string, OfficeLevel> = {
 
 /** The level of a licensed office: the code says, the name overrules where it is plainer. */
 export function licenceLevel(code: string | null, name: string): OfficeLevel {
-  if (code && NON_BANK_LETTERS.test(code)) return 'non_bank';
+  if (isNonBankCode(code)) return 'non_bank';
   if (CENTRE.test(name)) return 'centre';
   const byCode = code && code.length >= 6 ? LEVEL_BY_CODE[code[5]] : undefined;
   if (byCode) return byCode;

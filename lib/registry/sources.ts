@@ -96,15 +96,6 @@ const LicenceRow = z.object({
   退出时间: text.optional(),
 });
 
-/** A coordinate as written ("+0117.263857", "117.2"); null when absent, zero or outside China. */
-export function readCoordinate(raw: string | undefined, axis: 'lng' | 'lat'): number | null {
-  if (!raw) return null;
-  const v = Number.parseFloat(raw.replace(/^\+/, ''));
-  if (!Number.isFinite(v) || v === 0) return null;
-  const [lo, hi] = axis === 'lng' ? [73, 136] : [3, 54];
-  return v >= lo && v <= hi ? v : null;
-}
-
 /** 变更前机构信息 holds the previous name and address; keep the address. */
 export function previousAddressOf(info: string | undefined): string | null {
   if (!info) return null;
