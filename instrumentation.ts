@@ -8,8 +8,7 @@ export async function register() {
   const { appEnv } = await import('./lib/validations/env');
   const env = appEnv();
   if (process.env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
-    process.stderr.write(
-      'warning: PUBLIC_BASE_URL is not set: share links and preview images will use the host each request came to. Set it to the address people use (https://…).\n',
-    );
+    // (console.warn, to stderr: process.stderr is a Node.js API the build also checks for the edge runtime.)
+    console.warn('warning: PUBLIC_BASE_URL is not set: share links and preview images will use the host each request came to. Set it to the address people use (https://…).');
   }
 }
