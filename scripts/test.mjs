@@ -49,7 +49,10 @@ if (only !== 'e2e') {
   if (fs.existsSync(vitestJson)) {
     const v = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
     passed += v.numPassedTests;
-    failed += v.numFailedTests + (v.numFailedTestSuites ?? 0);
+    // A file that failed without a failing test (it did not load, or a hook threw) is one
+    // failure more; numFailedTestSuites is not that: it counts each describe around a failure.
+    const brokenFiles = (v.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+    failed += v.numFailedTests + brokenFiles;
     skipped += v.numPendingTests + (v.numTodoTests ?? 0);
   } else missing.push('vitest');
 }
