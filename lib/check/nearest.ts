@@ -1,4 +1,5 @@
 import { bankGroupOf } from '../banks';
+import type { Point } from '../registry/points';
 import type { OutletAt, Registry } from '../registry/registry';
 import { outletsAlongRoad } from './road-only';
 import type { Claim } from './claim';
@@ -31,17 +32,21 @@ export function nearest(registry: Registry, c: Claim, verdict: Verdict, where: L
   const mine = (o: OutletAt) => o.kind === 'staffed' && !ids.has(o.id) && (c.bankIsGeneric ? bankGroupOf(o.bank) === c.bankGroup : o.bank === bank);
   const point = where.point;
   if (point) {
+    // (The points are staffed outlets in use: only the bank and those already shown are left to rule out.)
+    const wanted = (p: Point) => !ids.has(p.id) && (c.bankIsGeneric ? bankGroupOf(p.group) === c.bankGroup : p.group === bank);
     // Grow the box from about 500 m until three outlets are in it.
     for (const radius of [0.005, 0.015, 0.045, 0.135, 0.4]) {
       // Of one bank, the closest few are enough (a few may be shown already); of a kind of bank, read more.
-      const list = registry.near(point.lat, point.lng, radius, c.bankIsGeneric ? null : bank, c.bankIsGeneric ? 200 : ids.size + 12).filter(mine);
+      const list = registry.pointsNear(point.lat, point.lng, radius, c.bankIsGeneric ? null : bank, c.bankIsGeneric ? 200 : ids.size + 12).filter(wanted);
       if (list.length >= 3 || radius === 0.4) {
-        const seen = new Set<number>();
         return list
-          .flatMap((o) => (o.lat !== null && o.lng !== null && !seen.has(o.id) && seen.add(o.id) ? [{ o, d: km(point.lat, point.lng, o.lat, o.lng) }] : []))
+          .map((p) => ({ p, d: km(point.lat, point.lng, p.lat, p.lng) }))
           .sort((a, b) => a.d - b.d)
           .slice(0, 3)
-          .map(({ o, d }) => toMatched(o, 'nearby', d));
+          .flatMap(({ p, d }) => {
+            const o = registry.outlet(p.id);
+            return o ? [toMatched(o, 'nearby', d)] : [];
+          });
       }
     }
   }

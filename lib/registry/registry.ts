@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { OutletKind } from './kind';
+import { pointIndex, type Point, type PointIndex, type PointRow } from './points';
 import { SCHEMA_VERSION } from './schema';
 
 /**
@@ -176,15 +177,8 @@ export class Registry {
       byRoad: db.prepare(`${join} WHERE a.road = ? AND (? IS NULL OR a.city_code = ?) AND a.current = 1 AND o.state = 'in_use' LIMIT 50`),
       ofBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1 AND o.state = 'in_use'`),
       staffedOfBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1 AND o.kind = 'staffed' AND o.state = 'in_use' LIMIT ?`),
-      // Driven by the R*Tree: only the outlets inside the box are read.
-      // The closest boxes first, and only as many as asked: the outlets of a city drawn at its
-      // centre all stand in one box, and reading every one of them was most of a check's time.
-      near: db.prepare(
-        `SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM (
-           SELECT id, (min_lat - ?) * (min_lat - ?) + (min_lng - ?) * (min_lng - ?) AS d2 FROM outlet_rtree
-           WHERE max_lat >= ? AND min_lat <= ? AND max_lng >= ? AND min_lng <= ? AND (? IS NULL OR bank = ?) ORDER BY d2, id LIMIT ?
-         ) r JOIN outlets o ON o.id = r.id JOIN addresses a ON a.outlet_id = o.id AND a.current = 1 ORDER BY r.d2, r.id`,
-      ),
+      // The map points, read once (points.ts): the R*Tree's own corners, and each outlet's bank.
+      points: db.prepare('SELECT r.id, r.min_lat AS minLat, r.max_lat AS maxLat, r.min_lng AS minLng, r.max_lng AS maxLng, r.bank AS "group", o.lat, o.lng FROM outlet_rtree r JOIN outlets o ON o.id = r.id'),
       centroidOfDistrict: db.prepare('SELECT avg(lat) AS lat, avg(lng) AS lng, count(*) AS n FROM outlets WHERE district_code = ? AND lat IS NOT NULL'),
       centroidOfCity: db.prepare('SELECT avg(lat) AS lat, avg(lng) AS lng, count(*) AS n FROM outlets WHERE city_code = ? AND lat IS NOT NULL'),
       coverageOf: db.prepare('SELECT bank, region_code, region, source_id, complete, outlets FROM coverage'),
@@ -271,10 +265,16 @@ export class Registry {
     return (this.q.staffedOfBankInCity.all(bank, cityCode, limit) as Row[]).map(this.toOutletAt);
   }
 
-  /** Staffed outlets (of one bank, when given) within a box around a point (degrees). */
-  near(lat: number, lng: number, radiusDeg: number, bank: string | null = null, limit = 200): OutletAt[] {
-    return (this.q.near.all(lat, lat, lng, lng, lat - radiusDeg, lat + radiusDeg, lng - radiusDeg, lng + radiusDeg, bank, bank, limit) as Row[]).map(this.toOutletAt);
+  /**
+   * The staffed outlets in use (of one bank, when given) within a box around a point (degrees),
+   * closest first: ids, banks and coordinates only, from memory (points.ts); outlet(id) reads one.
+   */
+  pointsNear(lat: number, lng: number, radiusDeg: number, bank: string | null = null, limit = 200): Point[] {
+    this.pointsIndex ??= pointIndex(this.q.points.all() as PointRow[]);
+    return this.pointsIndex.within(lat, lng, radiusDeg, bank, limit);
   }
+
+  private pointsIndex: PointIndex | undefined;
 
   private centroids = new Map<string, { lat: number; lng: number } | null>();
 
