@@ -15,6 +15,7 @@ import { classifyOutlet, kindOfLevel, licenceLevel, type OfficeLevel, type Outle
 import { isMove, mergeLicences, type LicenceRow, type LicenceState } from './licences';
 import { loadManifest, recogniseCrs, type LoadedManifest, type ManifestSource } from './manifest';
 import type { PositionCounts } from './coords';
+import { columnsOf, pack, type PointRow } from './points';
 import { DDL, INDEXES, SCHEMA_VERSION } from './schema';
 import { readSource, type RawRow, type RowProblem, type SourceFormat } from './sources';
 import { letSignalsIn, trackTemp, untrackTemp } from './temp-files';
@@ -474,6 +475,7 @@ async function writeRegistry(out: string, manifest: LoadedManifest, sources: Rea
     const hash = createHash('sha256');
     const outlets = db.transaction(() => writeRows(db, hash, sources, pending))();
     await letSignalsIn();
+    writePoints(db);
     db.exec(INDEXES);
     const digest = hash.digest('hex').slice(0, 12);
     const version = `${manifest.asOf}.${digest}`;
@@ -505,6 +507,15 @@ async function writeRegistry(out: string, manifest: LoadedManifest, sources: Rea
     fs.rmSync(tmp, { force: true });
     throw err;
   }
+}
+
+/** The R*Tree's points as SQLite stored them (float32 corners), packed for the check (points.ts). */
+function writePoints(db: Database.Database): void {
+  const rows = db.prepare('SELECT r.id, r.min_lat, r.max_lat, r.min_lng, r.max_lng, r.bank, o.lat, o.lng FROM outlet_rtree r JOIN outlets o ON o.id = r.id').raw().all() as PointRow[];
+  const insert = db.prepare('INSERT INTO points (part, data) VALUES (?, ?)');
+  db.transaction(() => {
+    for (const [name, data] of pack(columnsOf(rows))) insert.run(name, data);
+  })();
 }
 
 function writeRows(db: Database.Database, hash: ReturnType<typeof createHash>, sources: ReadSource[], pending: PendingOutlet[]): number {

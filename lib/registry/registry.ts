@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { OutletKind } from './kind';
-import { pointIndex, type Point, type PointIndex, type PointRow } from './points';
+import { pointIndex, type Point, type PointIndex, unpack } from './points';
 import { SCHEMA_VERSION } from './schema';
 
 /**
@@ -167,6 +167,10 @@ export class Registry {
     this.q = {
       byNumInCity: db.prepare(`SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM road_numbers n JOIN addresses a ON a.id = n.address_id JOIN outlets o ON o.id = a.outlet_id WHERE n.num = ? AND (n.city_code = ? OR n.city_code IS NULL)`),
       byNum: db.prepare(`SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM road_numbers n JOIN addresses a ON a.id = n.address_id JOIN outlets o ON o.id = a.outlet_id WHERE n.num = ?`),
+      // The same rows, only their address and road: a number is on many roads, and most rows are dropped.
+      roadsOfNumInCity: db.prepare(`SELECT a.id, a.road FROM road_numbers n JOIN addresses a ON a.id = n.address_id JOIN outlets o ON o.id = a.outlet_id WHERE n.num = ? AND (n.city_code = ? OR n.city_code IS NULL)`),
+      roadsOfNum: db.prepare(`SELECT a.id, a.road FROM road_numbers n JOIN addresses a ON a.id = n.address_id JOIN outlets o ON o.id = a.outlet_id WHERE n.num = ?`),
+      byAddress: db.prepare(`${join} WHERE a.id = ?`),
       byBuildingKey: db.prepare(`${join} WHERE a.building_key = ? AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
       byBuildingFts: db.prepare(`${join} WHERE a.id IN (SELECT rowid FROM building_fts WHERE building_fts MATCH ? LIMIT 200) AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
       // Two indexed look-ups (by road, by cross road), not one scan of every intersection.
@@ -178,7 +182,7 @@ export class Registry {
       ofBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1 AND o.state = 'in_use'`),
       staffedOfBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1 AND o.kind = 'staffed' AND o.state = 'in_use' LIMIT ?`),
       // The map points, read once (points.ts): the R*Tree's own corners, and each outlet's bank.
-      points: db.prepare('SELECT r.id, r.min_lat AS minLat, r.max_lat AS maxLat, r.min_lng AS minLng, r.max_lng AS maxLng, r.bank AS "group", o.lat, o.lng FROM outlet_rtree r JOIN outlets o ON o.id = r.id'),
+      points: db.prepare('SELECT part, data FROM points').raw(),
       centroidOfDistrict: db.prepare('SELECT avg(lat) AS lat, avg(lng) AS lng, count(*) AS n FROM outlets WHERE district_code = ? AND lat IS NOT NULL'),
       centroidOfCity: db.prepare('SELECT avg(lat) AS lat, avg(lng) AS lng, count(*) AS n FROM outlets WHERE city_code = ? AND lat IS NOT NULL'),
       coverageOf: db.prepare('SELECT bank, region_code, region, source_id, complete, outlets FROM coverage'),
@@ -230,9 +234,10 @@ export class Registry {
 
   /** Addresses with this house number (any of a list like 185、187号), in this city when known. */
   byRoadNumber(num: number, cityCode: string | null, onRoad?: (road: string | null) => boolean): OutletAt[] {
-    const rows = (cityCode ? this.q.byNumInCity.all(num, cityCode) : this.q.byNum.all(num)) as Row[];
-    // (A number is on many roads: the caller may keep only its road's rows before they are read in full.)
-    return (onRoad ? rows.filter((r) => onRoad((r.a_road as string | null) ?? null)) : rows).map(this.toOutletAt);
+    if (!onRoad) return ((cityCode ? this.q.byNumInCity.all(num, cityCode) : this.q.byNum.all(num)) as Row[]).map(this.toOutletAt);
+    // A number is on many roads: the caller keeps its road's rows, and only those are read in full.
+    const roads = (cityCode ? this.q.roadsOfNumInCity.all(num, cityCode) : this.q.roadsOfNum.all(num)) as { id: number; road: string | null }[];
+    return roads.filter((r) => onRoad(r.road)).flatMap((r) => (this.q.byAddress.all(r.id) as Row[]).map(this.toOutletAt));
   }
 
   /** Addresses in a building whose key is this one exactly. */
@@ -270,7 +275,7 @@ export class Registry {
    * closest first: ids, banks and coordinates only, from memory (points.ts); outlet(id) reads one.
    */
   pointsNear(lat: number, lng: number, radiusDeg: number, bank: string | null = null, limit = 200): Point[] {
-    this.pointsIndex ??= pointIndex(this.q.points.all() as PointRow[]);
+    this.pointsIndex ??= pointIndex(unpack(new Map(this.q.points.all() as [string, Buffer][])));
     return this.pointsIndex.within(lat, lng, radiusDeg, bank, limit);
   }
 

@@ -5,7 +5,7 @@
  */
 // Raised whenever the importer or the parser reads addresses differently, so that a built
 // registry is built again.
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export const DDL = `
 PRAGMA journal_mode = OFF;
@@ -101,6 +101,9 @@ CREATE VIRTUAL TABLE building_fts USING fts5(building_key, content='', tokenize=
 -- Positions of staffed outlets, with the bank beside each box so that a search for one
 -- bank's outlets reads no other rows.
 CREATE VIRTUAL TABLE outlet_rtree USING rtree(id, min_lat, max_lat, min_lng, max_lng, +bank TEXT);
+-- The same points packed, column by column (lib/registry/points.ts): what a process reads to
+-- find each bank's closest outlets in memory.
+CREATE TABLE points (part TEXT PRIMARY KEY, data BLOB NOT NULL);
 `;
 
 /** Indexes are made after the rows are in: faster than keeping them up to date row by row. */

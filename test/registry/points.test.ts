@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { ensureBuiltIn } from '../../lib/registry/locator';
-import { pointIndex, type PointRow } from '../../lib/registry/points';
+import { columnsOf, pack, pointIndex, unpack, type PointRow } from '../../lib/registry/points';
 import { openRegistry } from '../../lib/registry/registry';
 
-const pt = (id: number, lat: number, lng: number, group = 'A'): PointRow => ({ id, minLat: Math.fround(lat), maxLat: Math.fround(lat), minLng: Math.fround(lng), maxLng: Math.fround(lng), group, lat, lng });
+const pt = (id: number, lat: number, lng: number, group = 'A'): PointRow => [id, Math.fround(lat), Math.fround(lat), Math.fround(lng), Math.fround(lng), group, lat, lng];
 
 describe('pointIndex', () => {
-  const index = pointIndex([pt(1, 30, 120), pt(2, 30.001, 120.001), pt(3, 30.01, 120), pt(4, 30.002, 120, 'B'), pt(5, 29.9, 120), pt(6, 30, 120.3), pt(7, 30, 120)]);
+  const index = pointIndex(columnsOf([pt(1, 30, 120), pt(2, 30.001, 120.001), pt(3, 30.01, 120), pt(4, 30.002, 120, 'B'), pt(5, 29.9, 120), pt(6, 30, 120.3), pt(7, 30, 120)]));
   test.each([
     { what: 'closest first, ties by id', at: [30, 120, 0.005, null, 10], ids: [1, 7, 2, 4] },
     { what: 'one group only', at: [30, 120, 0.005, 'B', 10], ids: [4] },
@@ -18,8 +18,17 @@ describe('pointIndex', () => {
   ] as { what: string; at: [number, number, number, string | null, number]; ids: number[] }[])('$what', ({ at, ids }) => {
     expect(index.within(...at).map((p) => p.id)).toEqual(ids);
   });
+  test('packed and read back, the same points with their groups and coordinates', () => {
+    const c = columnsOf([pt(3, 30.01, 120, 'B'), pt(1, 30, 120.5, '中国农业发展银行')]);
+    const back = pointIndex(unpack(new Map(pack(c))));
+    expect(back.within(30, 120, 1, null, 10)).toEqual([
+      { id: 3, group: 'B', lat: 30.01, lng: 120 },
+      { id: 1, group: '中国农业发展银行', lat: 30, lng: 120.5 },
+    ]);
+    expect(() => unpack(new Map(pack(c).filter(([n]) => n !== 'box')))).toThrow(/box/);
+  });
   test('a box that is not a point is found from above and below', () => {
-    const tall = pointIndex([{ id: 9, minLat: 29, maxLat: 31, minLng: 119, maxLng: 121, group: 'A', lat: 30, lng: 120 }, pt(10, 32, 120)]);
+    const tall = pointIndex(columnsOf([[9, 29, 31, 119, 121, 'A', 30, 120], pt(10, 32, 120)]));
     expect(tall.within(30, 120, 0.01, null, 10).map((p) => p.id)).toEqual([9]);
     expect(tall.within(28.995, 120, 0.01, null, 10).map((p) => p.id)).toEqual([9]);
   });
