@@ -330,7 +330,7 @@ export class Registry {
   }
 
   private institutionList: InstitutionInfo[] | undefined;
-  private aliasIndex: { byAlias: Map<string, InstitutionInfo>; lengths: number[] } | undefined;
+  private aliasIndex: { byAlias: Map<string, InstitutionInfo>; byHead: Map<string, { alias: string; institution: InstitutionInfo }[]>; head: number } | undefined;
 
   /** The institutions of the licence records beyond the bank dictionary. */
   institutions(): InstitutionInfo[] {
@@ -355,14 +355,11 @@ export class Registry {
    * longest at each position: where a message names a bank the dictionary does not know.
    */
   findInstitution(text: string): { institution: InstitutionInfo; start: number; end: number } | null {
-    const { byAlias, lengths } = this.institutionIndex();
-    if (!lengths.length) return null;
-    for (let i = 0; i < text.length; i++) {
-      for (const len of lengths) {
-        if (i + len > text.length) continue;
-        const hit = byAlias.get(text.slice(i, i + len));
-        if (hit) return { institution: hit, start: i, end: i + len };
-      }
+    const { byHead, head } = this.institutionIndex();
+    // Leftmost first, and there the longest: the aliases that begin with the next `head` characters, longest first.
+    for (let i = 0; i + head <= text.length; i++) {
+      const alias = byHead.get(text.slice(i, i + head))?.find((a) => text.startsWith(a.alias, i));
+      if (alias) return { institution: alias.institution, start: i, end: i + alias.alias.length };
     }
     return null;
   }
@@ -371,8 +368,11 @@ export class Registry {
     if (!this.aliasIndex) {
       const byAlias = new Map<string, InstitutionInfo>();
       for (const inst of this.institutions()) for (const a of [inst.name, ...inst.aliases]) byAlias.set(a, inst);
-      const lengths = [...new Set([...byAlias.keys()].map((k) => k.length))].sort((a, b) => b - a);
-      this.aliasIndex = { byAlias, lengths };
+      const head = Math.max(1, Math.min(2, ...[...byAlias.keys()].map((k) => k.length)));
+      const byHead = new Map<string, { alias: string; institution: InstitutionInfo }[]>();
+      for (const [alias, institution] of byAlias) (byHead.get(alias.slice(0, head)) ?? byHead.set(alias.slice(0, head), []).get(alias.slice(0, head))!).push({ alias, institution });
+      for (const list of byHead.values()) list.sort((a, b) => b.alias.length - a.alias.length);
+      this.aliasIndex = { byAlias, byHead, head };
     }
     return this.aliasIndex;
   }
