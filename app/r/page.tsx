@@ -9,7 +9,7 @@ import { floorWords } from '@/lib/check/reasons';
 import { checkOne } from '@/lib/service/check-one';
 import { logEvent, textHash } from '@/lib/web/log';
 import { baseUrl, registry } from '@/lib/web/service';
-import { readSharedClaim, versionTag } from '@/lib/web/share';
+import { readSharedClaim, versionTag, type SharedClaim } from '@/lib/web/share';
 import { previewOf } from '@/lib/web/preview';
 import { qrDataUrl } from '@/lib/web/qr';
 import { shareLinks, signalsFor } from '@/lib/web/share-link';
@@ -82,63 +82,75 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
   return { title, description, openGraph: { title, description, images: [{ url: image, width: 1200, height: 630 }], type: 'website' }, twitter: { card: 'summary_large_image', title, description, images: [image] } };
 }
 
-export default async function ResultPage({ searchParams }: { searchParams: Search }) {
-  const sp = await searchParams;
-  const locale = (await getLocale()) as Locale;
-  const t = await getTranslations('result');
-  const tv = await getTranslations('verdict');
+/** The form to check another text, holding this one. */
+async function RecheckForm({ initial }: { initial: string }) {
   const th = await getTranslations('home');
-  const text = textOf(sp);
-  const form = <CheckForm label={th('label')} placeholder={th('placeholder')} submit={th('submit')} errorEmpty={th('errorEmpty')} errorLong={th('errorLong')} initial={text ?? ''} />;
-  const checked = text !== null ? await checkOnce(text) : null;
-  if (!checked || !checked.ok) {
-    return (
-      <main>
-        <h1>{t('heading')}</h1>
-        <p className="form-error" role="alert">
-          {checked && !checked.ok ? checked.error.message : t('notFound')}
-        </p>
-        {form}
-      </main>
-    );
-  }
+  return <CheckForm label={th('label')} placeholder={th('placeholder')} submit={th('submit')} errorEmpty={th('errorEmpty')} errorLong={th('errorLong')} initial={initial} />;
+}
 
-  const r = checked.result;
-  logEvent('check', { verdict: r.verdict, text: textHash(checked.text), via: 'page' });
-  const vars = verdictVars(r, locale, (k) => tv(k));
-  const claim = readSharedClaim(sp)!;
-  const signals = signalsFor(r, claim);
-  const shown = { ...r, signals };
-  const madeWith = one(sp.v);
-  const changed = !!madeWith && madeWith !== versionTag(r.registry.version);
-  const en = locale === 'en';
-  const bankLabel = r.bank ? (en ? r.bank.en ?? r.bank.name : r.bank.name) : tv('theBank');
-  const title = tv(`${r.verdict}.title`);
-  const line = tv(verdictLineKey(r), vars);
-  const registryLine = <p className="small registry-line">{t('registryLine', { version: r.registry.version, asOf: r.registry.asOf })}</p>;
+/** No text in the link, or one that could not be checked: why, and the form. */
+async function NotChecked({ error, text }: { error: string | null; text: string | null }) {
+  const t = await getTranslations('result');
+  return (
+    <main>
+      <h1>{t('heading')}</h1>
+      <p className="form-error" role="alert">
+        {error ?? t('notFound')}
+      </p>
+      <RecheckForm initial={text ?? ''} />
+    </main>
+  );
+}
 
-  // Nothing to check: what to paste and an example; no table, map or share box.
-  if (r.verdict === 'insufficient') {
-    return (
-      <main>
-        <Verdict r={r} line={line} />
-        <Signals r={shown} />
-        <Hotline r={r} bankLabel={bankLabel} />
-        <PasteHelp />
-        {form}
-        {registryLine}
-      </main>
-    );
-  }
+/** The registry's version and date, then (when given) the source files of the outlets shown. */
+async function RegistryLine({ r, sources }: { r: CheckResult; sources?: { file: string; asOf: string }[] }) {
+  const t = await getTranslations('result');
+  return (
+    <p className="small registry-line">
+      {t('registryLine', { version: r.registry.version, asOf: r.registry.asOf })}
+      {sources && sources.length > 0 && ` ${sources.map((s) => `${s.file} (${s.asOf})`).join(', ')}`}
+    </p>
+  );
+}
 
-  // (With the signals the link carried: passed on again, they stay with it.)
+/** The verdict in words: its title, its sentence, and the bank as the reader names it. */
+async function verdictWords(r: CheckResult, locale: Locale) {
+  const tv = await getTranslations('verdict');
+  const bankLabel = r.bank ? (locale === 'en' ? r.bank.en ?? r.bank.name : r.bank.name) : tv('theBank');
+  return { bankLabel, title: tv(`${r.verdict}.title`), line: tv(verdictLineKey(r), verdictVars(r, locale, (k) => tv(k))) };
+}
+
+/** The result's links (the one shown, and the whole text's where it is known) and the shown one's QR code. */
+async function shareOf(shown: CheckResult, claim: SharedClaim) {
   const links = shareLinks(await origin(), shown, await registry());
-  const link = links.url;
   // The whole text is offered only where it is known (not on a page opened from a compact link).
   const wholeLink = claim.whole && links.carries === 'claim' ? links.wholeUrl : null;
-  const qrSrc = await qrDataUrl(link);
-  const sourcesUsed = [...new Map([...r.matches, ...r.nearest].map((m) => [`${m.source.file}`, m.source])).values()];
+  return { link: links.url, carries: links.carries, wholeLink, qrSrc: await qrDataUrl(links.url) };
+}
 
+type Words = Awaited<ReturnType<typeof verdictWords>>;
+
+/** Nothing to check: what to paste and an example; no table, map or share box. */
+function NothingToCheck({ r, shown, words, text }: { r: CheckResult; shown: CheckResult; words: Words; text: string }) {
+  return (
+    <main>
+      <Verdict r={r} line={words.line} />
+      <Signals r={shown} />
+      <Hotline r={r} bankLabel={words.bankLabel} />
+      <PasteHelp />
+      <RecheckForm initial={text} />
+      <RegistryLine r={r} />
+    </main>
+  );
+}
+
+/** The first screen (everything a person needs to act), then the evidence in sections a person opens. */
+async function FullResult({ r, shown, claim, words, changed }: { r: CheckResult; shown: CheckResult; claim: SharedClaim; words: Words; changed: boolean }) {
+  const t = await getTranslations('result');
+  // (With the signals the link carried: passed on again, they stay with it.)
+  const share = await shareOf(shown, claim);
+  const sourcesUsed = [...new Map([...r.matches, ...r.nearest].map((m) => [`${m.source.file}`, m.source])).values()];
+  const { bankLabel, title, line } = words;
   return (
     <main>
       {/* The first screen: everything a person needs to act. */}
@@ -146,7 +158,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
       {changed && <p className="notice">{t('registryChanged')}</p>}
       <Signals r={shown} />
       <Hotline r={r} bankLabel={bankLabel} />
-      <ShareRow link={link} title={title} />
+      <ShareRow link={share.link} title={title} />
       {!claim.whole && <p className="small" data-testid="claim-only">{t('claimOnly')}</p>}
 
       {/* The evidence, in sections a person opens. */}
@@ -157,12 +169,25 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
       <Nearby r={r} bankLabel={bankLabel} />
       <MapSection r={r} bankLabel={bankLabel} />
       <Reasons r={r} />
-      <ShareSection link={link} carries={links.carries} wholeLink={wholeLink} qrSrc={qrSrc} title={title} />
+      <ShareSection link={share.link} carries={share.carries} wholeLink={share.wholeLink} qrSrc={share.qrSrc} title={title} />
 
-      <p className="small registry-line">
-        {t('registryLine', { version: r.registry.version, asOf: r.registry.asOf })}
-        {sourcesUsed.length > 0 && ` ${sourcesUsed.map((s) => `${s.file} (${s.asOf})`).join(', ')}`}
-      </p>
+      <RegistryLine r={r} sources={sourcesUsed} />
     </main>
   );
+}
+
+export default async function ResultPage({ searchParams }: { searchParams: Search }) {
+  const sp = await searchParams;
+  const text = textOf(sp);
+  const checked = text !== null ? await checkOnce(text) : null;
+  if (!checked || !checked.ok) return <NotChecked error={checked && !checked.ok ? checked.error.message : null} text={text} />;
+
+  const r = checked.result;
+  logEvent('check', { verdict: r.verdict, text: textHash(checked.text), via: 'page' });
+  const claim = readSharedClaim(sp)!;
+  const shown = { ...r, signals: signalsFor(r, claim) };
+  const words = await verdictWords(r, (await getLocale()) as Locale);
+  if (r.verdict === 'insufficient') return <NothingToCheck r={r} shown={shown} words={words} text={text ?? ''} />;
+  const madeWith = one(sp.v);
+  return <FullResult r={r} shown={shown} claim={claim} words={words} changed={!!madeWith && madeWith !== versionTag(r.registry.version)} />;
 }

@@ -166,19 +166,91 @@ const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true, s
 /** Marks a line the CSV reader could not read at all. */
 const BROKEN = '\u0000broken';
 
+/** A row of the table with its line number, its cells, and its cells by column name. */
+type SourceRecord = ReturnType<typeof toObjects>['records'][number];
+/** Reads a row's position, counting those out of range or swapped. */
+type ReadPosition = (lng: string | undefined, lat: string | undefined) => { lng: number | null; lat: number | null };
+
+/** The file's format: the one declared, which its columns must not contradict, or the one they show. */
+function formatOf(header: string[], declared?: SourceFormat): SourceFormat {
+  const detected = detectFormat(header);
+  const format = declared ?? detected;
+  if (!format) throw new Error(`unknown columns: ${header.join(',')} (expected an outlet list with 网点名称,网点地址 or licence records with 机构编码,机构名称,机构地址)`);
+  if (detected && detected !== format) throw new Error(`declared format ${format}, but the columns are those of ${detected}`);
+  return format;
+}
+
+/** A row of a bank's outlet list, or why it was refused. */
+function outletRow(r: SourceRecord, position: ReadPosition): RawRow | string {
+  const p = OutletListRow.safeParse(r.object);
+  if (!p.success) return malformed(p.error);
+  const o = p.data;
+  if (!o.网点地址) return o.网点名称 ? 'no address' : 'empty row';
+  return {
+    row: r.row,
+    name: o.网点名称,
+    address: o.网点地址,
+    phone: o.电话 || null,
+    ...position(o.Longitude, o.Latitude),
+    previousAddress: null,
+    previous: null,
+    licence: null,
+  };
+}
+
+type LicenceCells = z.infer<typeof LicenceRow>;
+
+/** The record before the licence's last change, when the row names any of it. */
+function previousOf(o: LicenceCells): PreviousRecord | null {
+  return o.前流水号 || o.前机构编码 || o.前机构名称 || o.前机构地址
+    ? { serial: o.前流水号 || null, code: o.前机构编码 || null, name: o.前机构名称 || null, address: o.前机构地址 || null }
+    : null;
+}
+
+function licenceFieldsOf(o: LicenceCells): LicenceFields {
+  return {
+    code: o.机构编码 || null,
+    shortName: o.机构简称 || null,
+    location: o.机构所在地 || null,
+    postcode: o.邮政编码 || null,
+    issuedAt: o.发证日期 || null,
+    approvedAt: o.批准成立日期 || null,
+    authority: o.发证机关 || null,
+    serial: o.流水号 || null,
+    exitedAt: o.退出时间 || null,
+  };
+}
+
+/** A row of the regulator's licence records, or why it was refused. */
+function licenceRow(r: SourceRecord, position: ReadPosition): RawRow | string {
+  const p = LicenceRow.safeParse(r.object);
+  if (!p.success) return malformed(p.error);
+  const o = p.data;
+  if (!o.机构名称) return 'no name';
+  // A licence without an address is kept: it still names its institution and region.
+  return {
+    row: r.row,
+    name: o.机构名称,
+    address: o.机构地址,
+    phone: null,
+    ...position(o.经度, o.纬度),
+    previousAddress: o.前机构地址 || previousAddressOf(o.变更前机构信息),
+    previous: previousOf(o),
+    licence: licenceFieldsOf(o),
+  };
+}
+
 export async function readSource(file: string, declared?: SourceFormat): Promise<SourceRows> {
   const { table, lineOf } = await readTable(file);
   if (table.length === 0) throw new Error('the file is empty');
   const { header, records } = toObjects(table, 1, lineOf);
-  const format = declared ?? detectFormat(header);
-  if (!format) throw new Error(`unknown columns: ${header.join(',')} (expected an outlet list with 网点名称,网点地址 or licence records with 机构编码,机构名称,机构地址)`);
-  const detected = detectFormat(header);
-  if (detected && detected !== format) throw new Error(`declared format ${format}, but the columns are those of ${detected}`);
+  const format = formatOf(header, declared);
+  const readRow = format === 'outlet-list' ? outletRow : licenceRow;
 
   const rows: RawRow[] = [];
   const skipped: RowProblem[] = [];
   const positions: PositionCounts = { outOfRange: 0, swapped: 0 };
-  const position = (lng: string | undefined, lat: string | undefined) => {
+  const position: ReadPosition = (lng, lat) => {
     const p = readPosition(lng, lat);
     countPosition(positions, p.issue);
     return { lng: p.lng, lat: p.lat };
@@ -189,63 +261,9 @@ export async function readSource(file: string, declared?: SourceFormat): Promise
       continue;
     }
     if (r.cells.length < 2 && r.cells.every((c) => String(c ?? '').trim() === '')) continue;
-    if (format === 'outlet-list') {
-      const p = OutletListRow.safeParse(r.object);
-      if (!p.success) {
-        skipped.push({ row: r.row, reason: malformed(p.error) });
-        continue;
-      }
-      const o = p.data;
-      if (!o.网点地址) {
-        skipped.push({ row: r.row, reason: o.网点名称 ? 'no address' : 'empty row' });
-        continue;
-      }
-      rows.push({
-        row: r.row,
-        name: o.网点名称,
-        address: o.网点地址,
-        phone: o.电话 || null,
-        ...position(o.Longitude, o.Latitude),
-        previousAddress: null,
-        previous: null,
-        licence: null,
-      });
-    } else {
-      const p = LicenceRow.safeParse(r.object);
-      if (!p.success) {
-        skipped.push({ row: r.row, reason: malformed(p.error) });
-        continue;
-      }
-      const o = p.data;
-      if (!o.机构名称) {
-        skipped.push({ row: r.row, reason: 'no name' });
-        continue;
-      }
-      // A licence without an address is kept: it still names its institution and region.
-      rows.push({
-        row: r.row,
-        name: o.机构名称,
-        address: o.机构地址,
-        phone: null,
-        ...position(o.经度, o.纬度),
-        previousAddress: o.前机构地址 || previousAddressOf(o.变更前机构信息),
-        previous:
-          o.前流水号 || o.前机构编码 || o.前机构名称 || o.前机构地址
-            ? { serial: o.前流水号 || null, code: o.前机构编码 || null, name: o.前机构名称 || null, address: o.前机构地址 || null }
-            : null,
-        licence: {
-          code: o.机构编码 || null,
-          shortName: o.机构简称 || null,
-          location: o.机构所在地 || null,
-          postcode: o.邮政编码 || null,
-          issuedAt: o.发证日期 || null,
-          approvedAt: o.批准成立日期 || null,
-          authority: o.发证机关 || null,
-          serial: o.流水号 || null,
-          exitedAt: o.退出时间 || null,
-        },
-      });
-    }
+    const read = readRow(r, position);
+    if (typeof read === 'string') skipped.push({ row: r.row, reason: read });
+    else rows.push(read);
   }
   return { format, rows, skipped, positions };
 }
