@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { builtInPaths } from '@/lib/registry/locator';
 import { divisionIndex } from '@/lib/parse/divisions';
-import { tileConfig } from '@/lib/validations/env';
+import { tileConfig } from '@/lib/settings/env';
 import { registry } from '@/lib/web/service';
 import MapPanel from '../r/MapPanel';
 

@@ -6,7 +6,7 @@ import { VERDICTS } from './verdicts';
 
 /**
  * What the check answers, as zod schemas with the TypeScript types inferred from them: written
- * once, for the core, the API (lib/validations/api.ts adds shareUrl) and its OpenAPI document.
+ * once, for the core, the API (lib/api/schemas.ts adds shareUrl) and its OpenAPI document.
  * A text in, one of six verdicts out, with the outlets that decided it, the reasons in two
  * languages, each part's status, the nearest outlets of the bank that was named, its official
  * number, and the signals of the message.

@@ -1,4 +1,4 @@
-import { appEnv } from '../validations/env';
+import { appEnv } from '../settings/env';
 
 /**
  * What a server says once when it starts: the environment is checked (a bad setting stops the

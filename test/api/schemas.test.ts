@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BatchRequest, CheckQuery, CheckRequest, CheckResponse, ErrorCode, ErrorResponse, HealthResponse, ParsedAddress } from '../../lib/validations/api';
+import { BatchRequest, CheckQuery, CheckRequest, CheckResponse, ErrorCode, ErrorResponse, HealthResponse, ParsedAddress } from '../../lib/api/schemas';
 import { VERDICTS } from '../../lib/check';
 import type { InputErrorCode } from '../../lib/input';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { appEnv, tileConfig } from '../../lib/validations/env';
+import { appEnv, tileConfig } from '../../lib/settings/env';
 
 /** appEnv of just these variables (Next's types want NODE_ENV in every ProcessEnv). */
 const read = (vars: Record<string, string> = {}) => appEnv(vars as unknown as NodeJS.ProcessEnv);
@@ -93,7 +93,7 @@ describe('appEnv values', () => {
 describe('appEnv(process.env)', () => {
   async function fresh() {
     vi.resetModules();
-    return import('../../lib/validations/env');
+    return import('../../lib/settings/env');
   }
 
   test('is read once: later changes to the environment are not seen', async () => {
@@ -215,7 +215,7 @@ describe('tileConfig', () => {
   test('reads the process environment when given nothing', async () => {
     vi.stubEnv('MAP_TILES', 'none');
     vi.resetModules();
-    const env = await import('../../lib/validations/env');
+    const env = await import('../../lib/settings/env');
     expect(env.tileConfig()).toBeNull();
   });
 });
