@@ -7,7 +7,7 @@ import { appEnv } from '../settings/env';
  */
 export function startWarnings(): void {
   const env = appEnv();
-  if (process.env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
     process.stderr.write(
       'warning: PUBLIC_BASE_URL is not set: share links and preview images will use the host each request came to. Set it to the address people use (https://…).\n',
     );
