@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CheckResult, ParsedAddress } from '../check/result';
+import { ParsedAddress } from '../check/result';
+import { CheckResponse as Answer } from './answer';
 import { INPUT_ERROR_CODES } from '../input';
 
 /** What the API accepts and answers, in one place: route handlers parse with these, the OpenAPI document is generated from them. */
@@ -18,9 +19,12 @@ export const BatchRequest = z
 
 export { ParsedAddress };
 
-export const CheckResponse = CheckResult.extend({
-  shareUrl: z.url().describe('A link to the result page; it carries the text and is checked again when opened.'),
-}).meta({ id: 'CheckResponse' });
+/**
+ * The answer to a check: in zod/mini, beside the result it extends, for the browser extension
+ * reads it too. Named here, in its place among the others (the OpenAPI document lists them in
+ * the order they are named).
+ */
+export const CheckResponse = Answer.register(z.globalRegistry, { id: 'CheckResponse' });
 
 /** The input's own error codes (lib/input), then those of HTTP requests and of the server. */
 export const ErrorCode = z.enum([...INPUT_ERROR_CODES, 'invalid_json', 'invalid_request', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'not_found', 'uri_too_long', 'registry_unavailable', 'internal']);
