@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ParsedAddress } from '../check/result';
-import { CheckResponse as Answer } from './answer';
-import { INPUT_ERROR_CODES } from '../input';
+import { CheckResponse as Answer, ErrorCode, ErrorResponse as ErrorAnswer } from './answer';
 
 /** What the API accepts and answers, in one place: route handlers parse with these, the OpenAPI document is generated from them. */
 
@@ -20,19 +19,13 @@ export const BatchRequest = z
 export { ParsedAddress };
 
 /**
- * The answer to a check: in zod/mini, beside the result it extends, for the browser extension
- * reads it too. Named here, in its place among the others (the OpenAPI document lists them in
- * the order they are named).
+ * The answers to a check and an error's: in zod/mini (lib/api/answer.ts), for the browser
+ * extension reads them too. Named here, in their place among the others (the OpenAPI document
+ * lists them in the order they are named).
  */
 export const CheckResponse = Answer.register(z.globalRegistry, { id: 'CheckResponse' });
-
-/** The input's own error codes (lib/input), then those of HTTP requests and of the server. */
-export const ErrorCode = z.enum([...INPUT_ERROR_CODES, 'invalid_json', 'invalid_request', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'not_found', 'uri_too_long', 'registry_unavailable', 'internal']);
-export type ErrorCode = z.infer<typeof ErrorCode>;
-
-export const ErrorResponse = z
-  .object({ error: z.object({ code: ErrorCode, message: z.string() }) })
-  .meta({ id: 'ErrorResponse' });
+export { ErrorCode };
+export const ErrorResponse = ErrorAnswer.register(z.globalRegistry, { id: 'ErrorResponse' });
 
 export const HealthResponse = z
   .object({
