@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { appEnv, tileConfig } from './lib/validations/env';
+import { appEnv, tileConfig } from './lib/settings/env';
 
 /**
  * Every page gets a fresh nonce and a content security policy built on it: scripts only from

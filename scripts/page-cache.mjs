@@ -12,6 +12,8 @@
 // headers, no Set-Cookie) that are HTML, and of /api/og that are PNG (answered 304 here when
 // If-None-Match names their ETag, as the route itself does), at most PAGE_CACHE_BYTES per worker (default 32 MB), least
 // recently used first out. A swapped registry file (new inode or mtime) changes every key.
+// (Plain Node outside the app's bundle: PAGE_CACHE_BYTES and REGISTRY_DB are read from
+// process.env here, not through lib/settings/env.ts.)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -2,6 +2,7 @@
 // Screenshots of every page at phone (390 px) and desktop (1280 px) width, for a person to
 // look at: node scripts/screenshots.mjs [baseUrl] [outDir]. Needs Debian's Chromium and a
 // running app (npm start).
+// (A plain Node script, not the app: LANG_COOKIE and OFFLINE are read from process.env here.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';

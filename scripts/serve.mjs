@@ -10,6 +10,10 @@
 //   -H/--hostname     address to listen on (default: every interface)
 //   FAST_ROUTES=0     send /api/check through Next's router too (see fast-routes.mjs)
 //   PAGE_CACHE=0      render every result page (see page-cache.mjs)
+//
+// (A plain Node launcher, run before and outside the app's bundle: it reads these, and
+// LOG_HASH_KEY, QUIET_LOGS and WORKER_ID for its own lines, from process.env. The app reads its
+// settings through lib/settings/env.ts.)
 import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import http from 'node:http';

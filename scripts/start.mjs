@@ -3,6 +3,8 @@
 // registry if needed, then serve it with one worker per core (scripts/serve.mjs; WEB_CONCURRENCY
 // sets the count). PORT, -p/--port, and HOSTNAME or -H/--hostname are honoured as by `next start`.
 // --build-only builds when needed and stops there.
+// (A plain Node launcher: it reads HOSTNAME and NODE_OPTIONS from process.env itself and passes
+// the environment on; the app checks its settings in lib/settings/env.ts.)
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

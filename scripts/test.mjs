@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm test: every test, unit (Vitest) then end-to-end (Playwright in Debian's Chromium), and one
 // plain closing line of the total, "N passed, N failed", that CI can read.
+// (A plain Node script, not the app: CHROMIUM_PATH is read from process.env here.)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { VERDICTS } from '../../lib/check/verdicts';
+import { CheckResponse, ErrorResponse } from '../../lib/api/answer';
+import { Bank, MatchedOutlet, Reason } from '../../lib/check/result';
 
 /**
  * The one call the extension makes: GET /api/check?text= on the configured server, only when a
@@ -7,20 +8,27 @@ import { VERDICTS } from '../../lib/check/verdicts';
  * reported as a clear error, never shown half-read.
  */
 
-// (zod/mini: the same checks as the server's schemas, a tenth of the size in the extension.)
-const Outlet = z.object({ bank: z.string(), name: z.string(), address: z.string(), floors: z.array(z.number()) });
+/**
+ * What the popup reads of the answer, picked from the server's own schema (lib/api/answer.ts,
+ * in zod/mini: a tenth of classic zod's size in the extension), never written out again here.
+ * What it allows beyond that schema is for servers of other versions: reason codes it does not
+ * know (it shows their sentences, and looks for one code only), and no callBank or signals from
+ * a server older than them.
+ */
+const Answer = CheckResponse.shape;
 export const CheckAnswer = z.object({
-  verdict: z.enum(VERDICTS),
-  matches: z.array(Outlet),
-  reasons: z.array(z.object({ code: z.string(), message: z.string(), messageEn: z.string() })),
-  callBank: z._default(z.nullable(z.object({ name: z.string(), en: z.nullable(z.string()), hotline: z.nullable(z.string()) })), null),
-  signals: z._default(z.array(z.object({ code: z.string(), message: z.string(), messageEn: z.string(), evidence: z.string() })), []),
-  registry: z.object({ version: z.string(), asOf: z.string(), demo: z.boolean() }),
-  shareUrl: z.url({ protocol: /^https?$/ }),
+  verdict: Answer.verdict,
+  matches: z.array(z.pick(MatchedOutlet, { bank: true, name: true, address: true, floors: true })),
+  reasons: z.array(z.extend(Reason, { code: z.string() })),
+  callBank: z._default(z.nullable(Bank), null),
+  signals: z._default(Answer.signals, []),
+  registry: z.pick(Answer.registry, { version: true, asOf: true, demo: true }),
+  shareUrl: Answer.shareUrl,
 });
 export type CheckAnswer = z.infer<typeof CheckAnswer>;
 
-const ErrorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+// (An error's code may be one a newer server has and this extension does not know: its message is shown.)
+const ErrorAnswer = z.object({ error: z.extend(ErrorResponse.shape.error, { code: z.string() }) });
 
 export type CheckOutcome =
   | { ok: true; answer: CheckAnswer }

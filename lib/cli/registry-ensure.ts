@@ -1,4 +1,5 @@
 import { ensureBuiltIn } from '../registry/locator';
+import { setting } from '../settings/env';
 
 /**
  * Build the built-in registry this process would use, if it is missing or stale, before the
@@ -6,10 +7,9 @@ import { ensureBuiltIn } from '../registry/locator';
  * With REGISTRY_DB set there is nothing to build.
  */
 async function main(): Promise<number> {
-  if (process.env.REGISTRY_DB?.trim()) return 0;
-  const which = process.env.REGISTRY?.trim() === 'demo' ? 'demo' : 'licences';
+  if (setting('REGISTRY_DB')) return 0;
   const t0 = Date.now();
-  const file = await ensureBuiltIn(which);
+  const file = await ensureBuiltIn(setting('REGISTRY'));
   const s = (Date.now() - t0) / 1000;
   if (s > 0.5) process.stdout.write(`registry: built ${file} in ${s.toFixed(1)} s\n`);
   return 0;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildRegistry } from './build';
 import { openRegistry, schemaOf, type Registry } from './registry';
 import { SCHEMA_VERSION } from './schema';
+import { setting } from '../settings/env';
 
 /**
  * Which registry a process uses: REGISTRY_DB when set; else REGISTRY=demo for the demo
@@ -17,7 +18,7 @@ import { SCHEMA_VERSION } from './schema';
  * there), since bundled code cannot rely on its own location.
  */
 function findRoot(): string {
-  let dir = process.env.REALBRANCH_ROOT ?? process.cwd();
+  let dir = setting('REALBRANCH_ROOT') ?? process.cwd();
   for (let i = 0; i < 8; i++) {
     if (fs.existsSync(/*turbopackIgnore: true*/ path.join(dir, 'data', 'demo', 'manifest.json'))) return dir;
     const up = path.dirname(dir);
@@ -76,12 +77,12 @@ export const ensureDemoRegistry = () => ensureBuiltIn('demo');
 
 /** The registry file this process should read. */
 export async function registryPath(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const file = env.REGISTRY_DB?.trim();
+  const file = setting('REGISTRY_DB', env);
   if (file) {
     if (!fs.existsSync(/*turbopackIgnore: true*/ file)) throw new Error(`REGISTRY_DB=${file}: no such file (build one with npm run registry:build)`);
     return path.resolve(file);
   }
-  return ensureBuiltIn(env.REGISTRY?.trim() === 'demo' ? 'demo' : 'licences');
+  return ensureBuiltIn(setting('REGISTRY', env));
 }
 
 export async function currentRegistry(env: NodeJS.ProcessEnv = process.env): Promise<Registry> {

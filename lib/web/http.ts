@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ErrorCode } from '../validations/api';
+import type { ErrorCode } from '../api/schemas';
 
 /**
  * The edges of the HTTP API, framework-free (Web Request and Response): one error shape,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setting } from '../settings/env';
 import { BoundedCache, workKey } from './result-cache';
 
 /**
@@ -6,8 +7,7 @@ import { BoundedCache, workKey } from './result-cache';
  * (bounded by bytes), and named by a strong ETag made from that same key: a chat app that
  * fetches the picture again gets 304, and a new registry version gives a new tag.
  */
-const MAX_BYTES = Number(process.env.IMAGE_CACHE_BYTES ?? 32 * 1024 * 1024);
-const images = new BoundedCache<Uint8Array>(Number.isFinite(MAX_BYTES) && MAX_BYTES >= 0 ? MAX_BYTES : 32 * 1024 * 1024, (b) => b.byteLength);
+const images = new BoundedCache<Uint8Array>(setting('IMAGE_CACHE_BYTES'), (b) => b.byteLength);
 
 /** Preview images may be kept 5 minutes, then asked again with the ETag. */
 export const IMAGE_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { setting } from '../settings/env';
 
 /**
  * Server logs: one JSON line per event, never the text a person sent. A text is logged as a
@@ -7,16 +8,18 @@ import { createHmac, randomBytes } from 'node:crypto';
  * gives all its workers the same one):
  * addresses are few enough to guess, so a plain hash could be reversed by trying them.
  */
-const KEY = process.env.LOG_HASH_KEY || randomBytes(32).toString('hex');
+const KEY = setting('LOG_HASH_KEY') ?? randomBytes(32).toString('hex');
 
 export function textHash(text: string): string {
   return createHmac('sha256', KEY).update(text).digest('hex').slice(0, 16);
 }
 
 export function logEvent(event: string, fields: Record<string, string | number | boolean | null> = {}): void {
-  if (process.env.NODE_ENV === 'test' || process.env.QUIET_LOGS === '1') return;
+  // (Read on every call, as the process environment is now: tests switch logging on and off.)
+  if (setting('NODE_ENV') === 'test' || setting('QUIET_LOGS')) return;
   const { at: _at, event: _event, ...rest } = fields; // (a field may not pass itself off as these)
   // Under npm start each worker writes its own lines (one write each, so they never interleave).
-  const worker = process.env.WORKER_ID ? { worker: Number(process.env.WORKER_ID) } : {};
+  const id = setting('WORKER_ID');
+  const worker = id !== undefined ? { worker: id } : {};
   process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), event, ...worker, ...rest })}\n`);
 }

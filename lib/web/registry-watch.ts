@@ -1,5 +1,6 @@
 import { currentRegistry } from '../registry/locator';
 import type { Registry } from '../registry/registry';
+import { setting } from '../settings/env';
 
 /**
  * The registry of this moment, for the web app. Finding it means looking at the file (and,
@@ -12,7 +13,8 @@ export const LOOK_EVERY_MS = 250;
 let last: { at: number; env: string; registry: Promise<Registry> } | null = null;
 
 export function watchedRegistry(now = Date.now()): Promise<Registry> {
-  const env = `${process.env.REGISTRY_DB ?? ''}|${process.env.REGISTRY ?? ''}`;
+  // (Read on every look: the answer kept is for the registry these settings name.)
+  const env = `${setting('REGISTRY_DB') ?? ''}|${setting('REGISTRY')}`;
   if (last && last.env === env && now - last.at < LOOK_EVERY_MS && now >= last.at) return last.registry;
   const registry = currentRegistry();
   last = { at: now, env, registry };

@@ -1,5 +1,6 @@
 import { check, type CheckResult } from '../check';
 import type { Registry } from '../registry/registry';
+import { setting } from '../settings/env';
 
 /**
  * Don't redo the same work: a result link forwarded into a group is opened by hundreds of
@@ -63,8 +64,7 @@ export function workKey(version: string, text: string, ...more: string[]): strin
   return [version, ...more, text].map((p) => `${p.length}:${p}`).join('');
 }
 
-const RESULTS = Number(process.env.RESULT_CACHE_ENTRIES ?? 5000);
-const results = new BoundedCache<CheckResult>(Number.isFinite(RESULTS) && RESULTS >= 0 ? RESULTS : 5000);
+const results = new BoundedCache<CheckResult>(setting('RESULT_CACHE_ENTRIES'));
 
 /**
  * check(text, registry), remembered per registry version. The result is shared between

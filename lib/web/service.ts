@@ -1,6 +1,6 @@
 import type { Registry } from '../registry/registry';
 import { checkOne, type CheckAnswer } from '../service/check-one';
-import { appEnv, isHostName } from '../validations/env';
+import { appEnv, isHostName } from '../settings/env';
 import { servedRegistry } from './registry-state';
 import { watchedRegistry } from './registry-watch';
 

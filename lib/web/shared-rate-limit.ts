@@ -1,3 +1,4 @@
+import { setting } from '../settings/env';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 
 /**
@@ -19,7 +20,7 @@ let nextId = 1;
 let listening = false;
 
 function inCluster(): boolean {
-  return !!process.env.WORKER_ID && process.env.SHARED_RATE_LIMIT !== '0' && typeof process.send === 'function';
+  return setting('WORKER_ID') !== undefined && setting('SHARED_RATE_LIMIT') && typeof process.send === 'function';
 }
 
 function listen(): void {

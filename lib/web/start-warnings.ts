@@ -1,4 +1,4 @@
-import { appEnv } from '../validations/env';
+import { appEnv } from '../settings/env';
 
 /**
  * What a server says once when it starts: the environment is checked (a bad setting stops the
@@ -7,7 +7,7 @@ import { appEnv } from '../validations/env';
  */
 export function startWarnings(): void {
   const env = appEnv();
-  if (process.env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
     process.stderr.write(
       'warning: PUBLIC_BASE_URL is not set: share links and preview images will use the host each request came to. Set it to the address people use (https://…).\n',
     );

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { checkOnServer } from '../../extension/src/api';
+import { CheckAnswer, checkOnServer } from '../../extension/src/api';
+import { CheckResponse } from '../../lib/api/answer';
 
 const SERVER = 'https://check.example.org';
 const ANSWER = {
@@ -53,6 +54,7 @@ describe('one check on the server', () => {
     ['not JSON', { raw: '<html>502 Bad Gateway</html>', status: 502 }, { ok: false, kind: 'bad_answer' }],
     ['an error in our shape', { status: 429, body: { error: { code: 'rate_limited', message: 'Too many requests' } } }, { ok: false, kind: 'refused', status: 429, code: 'rate_limited', message: 'Too many requests' }],
     ['an error in another shape', { status: 500, body: { message: 'oops' } }, { ok: false, kind: 'bad_answer' }],
+    ['an error with a code a newer server has', { status: 503, body: { error: { code: 'maintenance', message: 'Back soon' } } }, { ok: false, kind: 'refused', status: 503, code: 'maintenance', message: 'Back soon' }],
     ['an unknown verdict', { body: { ...ANSWER, verdict: 'probably_fine' } }, { ok: false, kind: 'bad_answer' }],
     ['a missing field', { body: { ...ANSWER, reasons: undefined } }, { ok: false, kind: 'bad_answer' }],
     ['a result link that is not http(s)', { body: { ...ANSWER, shareUrl: 'javascript:alert(1)' } }, { ok: false, kind: 'bad_answer' }],
@@ -65,5 +67,10 @@ describe('one check on the server', () => {
     const r = await checkOnServer(SERVER, 'x', fakeFetch({ body: older }).impl);
     expect(r.ok && r.answer.callBank).toBeNull();
     expect(r.ok && r.answer.signals).toEqual([]);
+  });
+
+  test("the answer is read by the server's own schema, not a copy of it", () => {
+    for (const k of ['verdict', 'shareUrl'] as const) expect(CheckAnswer.shape[k]).toBe(CheckResponse.shape[k]);
+    expect(CheckAnswer.shape.signals._zod.def.innerType).toBe(CheckResponse.shape.signals);
   });
 });

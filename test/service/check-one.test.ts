@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { check } from '../../lib/check';
 import { checkOne } from '../../lib/service/check-one';
 import { useDemoRegistry } from '../fixtures/demo-registry';
-import { CheckResponse } from '../../lib/validations/api';
+import { CheckResponse } from '../../lib/api/schemas';
 
 const demo = useDemoRegistry();
 

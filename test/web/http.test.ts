@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { BatchRequest, CheckRequest, ErrorResponse } from '../../lib/validations/api';
+import { BatchRequest, CheckRequest, ErrorResponse } from '../../lib/api/schemas';
 import { clientKey, PEER_HEADER, corsHeaders, errorResponse, jsonResponse, parseJson, readBody, readJsonBody } from '../../lib/web/http';
 
 const URL_ = 'http://realbranch.test/api/check';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { MAX_TEXT_LENGTH } from '../../lib/input';
 import { buildRegistry } from '../../lib/registry/build';
-import { CheckResponse } from '../../lib/validations/api';
+import { CheckResponse } from '../../lib/api/schemas';
 import { decodeText, versionTag } from '../../lib/web/share';
 
 /**

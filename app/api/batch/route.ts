@@ -1,6 +1,6 @@
 import { checkOne, type CheckContext } from '@/lib/service/check-one';
-import { BatchRequest } from '@/lib/validations/api';
-import { appEnv } from '@/lib/validations/env';
+import { BatchRequest } from '@/lib/api/schemas';
+import { appEnv } from '@/lib/settings/env';
 import { batchStream } from '@/lib/web/batch-stream';
 import { guarded } from '@/lib/web/guard-route';
 import { logEvent } from '@/lib/web/log';

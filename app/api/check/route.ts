@@ -1,5 +1,5 @@
-import { CheckQuery, CheckRequest } from '@/lib/validations/api';
-import { appEnv } from '@/lib/validations/env';
+import { CheckQuery, CheckRequest } from '@/lib/api/schemas';
+import { appEnv } from '@/lib/settings/env';
 import { corsHeaders, errorResponse, jsonResponse } from '@/lib/web/http';
 import { guarded } from '@/lib/web/guard-route';
 import { logEvent, textHash } from '@/lib/web/log';

@@ -1,6 +1,7 @@
 import { guarded } from '@/lib/web/guard-route';
 import { jsonResponse } from '@/lib/web/http';
 import { servedRegistry } from '@/lib/web/registry-state';
+import { appEnv } from '@/lib/settings/env';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -23,7 +24,7 @@ async function get(): Promise<Response> {
     },
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
     // Which worker of npm start answered (null out of a cluster): each reads the registry itself.
-    worker: process.env.WORKER_ID ? Number(process.env.WORKER_ID) : null,
+    worker: appEnv().WORKER_ID ?? null,
   });
 }
 

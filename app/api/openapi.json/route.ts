@@ -1,4 +1,4 @@
-import { openApiDocument } from '@/lib/validations/openapi';
+import { openApiDocument } from '@/lib/api/openapi';
 import { jsonResponse } from '@/lib/web/http';
 
 export const dynamic = 'force-static';

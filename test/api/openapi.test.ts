@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { VERDICTS } from '../../lib/check';
 import { MAX_TEXT_LENGTH } from '../../lib/input';
-import { ErrorCode } from '../../lib/validations/api';
-import { openApiDocument } from '../../lib/validations/openapi';
+import { ErrorCode } from '../../lib/api/schemas';
+import { openApiDocument } from '../../lib/api/openapi';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { appEnv, tileConfig } from '../../lib/validations/env';
+import { appEnv, setting, tileConfig } from '../../lib/settings/env';
 
 /** appEnv of just these variables (Next's types want NODE_ENV in every ProcessEnv). */
 const read = (vars: Record<string, string> = {}) => appEnv(vars as unknown as NodeJS.ProcessEnv);
@@ -27,6 +27,10 @@ describe('appEnv defaults', () => {
       RATE_LIMIT_PER_MINUTE: 60,
       BATCH_RATE_LIMIT_PER_MINUTE: 6,
       TRUSTED_PROXY_HOPS: 0,
+      RESULT_CACHE_ENTRIES: 5000,
+      IMAGE_CACHE_BYTES: 32 * 1024 * 1024,
+      QUIET_LOGS: false,
+      SHARED_RATE_LIMIT: true,
     });
   });
 
@@ -35,6 +39,10 @@ describe('appEnv defaults', () => {
     expect(env.REGISTRY_DB).toBeUndefined();
     expect(env.PUBLIC_BASE_URL).toBeUndefined();
     expect(env.MAP_ATTRIBUTION).toBeUndefined();
+    expect(env.LOG_HASH_KEY).toBeUndefined();
+    expect(env.WORKER_ID).toBeUndefined();
+    expect(env.REALBRANCH_ROOT).toBeUndefined();
+    expect(env.NODE_ENV).toBeUndefined();
   });
 
   test('unknown variables are ignored', () => {
@@ -60,6 +68,20 @@ describe('appEnv values', () => {
     ['PUBLIC_BASE_URL', 'https://realbranch.example', 'https://realbranch.example'],
     ['PUBLIC_BASE_URL', 'http://localhost:3000/', 'http://localhost:3000/'],
     ['PUBLIC_BASE_URL', '', undefined],
+    ['RESULT_CACHE_ENTRIES', '0', 0],
+    ['RESULT_CACHE_ENTRIES', '200', 200],
+    ['IMAGE_CACHE_BYTES', '1048576', 1048576],
+    ['LOG_HASH_KEY', 'k', 'k'],
+    ['LOG_HASH_KEY', ' k ', ' k '],
+    ['LOG_HASH_KEY', '', undefined],
+    ['QUIET_LOGS', '1', true],
+    ['QUIET_LOGS', '0', false],
+    ['QUIET_LOGS', 'yes', false],
+    ['SHARED_RATE_LIMIT', '0', false],
+    ['SHARED_RATE_LIMIT', '1', true],
+    ['WORKER_ID', '2', 2],
+    ['REALBRANCH_ROOT', '/srv/realbranch', '/srv/realbranch'],
+    ['NODE_ENV', 'production', 'production'],
   ])('%s=%j reads as %j', (name, value, expected) => {
     expect(read({ [name]: value })[name as keyof ReturnType<typeof appEnv>]).toBe(expected);
   });
@@ -85,15 +107,42 @@ describe('appEnv values', () => {
     ['PUBLIC_BASE_URL', 'https://realbranch.example/?x=1'],
     ['PUBLIC_BASE_URL', 'https://realbranch.example/#top'],
     ['PUBLIC_BASE_URL', 'https://bad_host.example'],
+    ['WORKER_ID', '0'],
+    ['WORKER_ID', 'one'],
   ])('%s=%j is refused', (name, value) => {
     expect(() => read({ [name]: value })).toThrow(name);
+  });
+
+  test.each([
+    ['RESULT_CACHE_ENTRIES', 'lots', 5000],
+    ['RESULT_CACHE_ENTRIES', '-1', 5000],
+    ['IMAGE_CACHE_BYTES', 'Infinity', 32 * 1024 * 1024],
+  ])('a cache size %s=%j that is not one means the default, as before', (name, value, expected) => {
+    expect(read({ [name]: value })[name as keyof ReturnType<typeof appEnv>]).toBe(expected);
+  });
+});
+
+describe('setting(name)', () => {
+  test('reads one setting now, with the same rule, on every call', () => {
+    vi.stubEnv('QUIET_LOGS', '1');
+    expect(setting('QUIET_LOGS')).toBe(true);
+    vi.stubEnv('QUIET_LOGS', '');
+    expect(setting('QUIET_LOGS')).toBe(false);
+    expect(setting('REGISTRY', { REGISTRY: ' demo ' } as unknown as NodeJS.ProcessEnv)).toBe('demo');
+    expect(setting('REGISTRY', {} as unknown as NodeJS.ProcessEnv)).toBe('licences');
+  });
+
+  test('a bad value is refused with its name, whatever the other settings hold', () => {
+    const env = { REGISTRY: 'elsewhere', RATE_LIMIT_PER_MINUTE: 'lots' } as unknown as NodeJS.ProcessEnv;
+    expect(() => setting('REGISTRY', env)).toThrow(/^invalid environment: REGISTRY: /);
+    expect(setting('REGISTRY_DB', env)).toBeUndefined();
   });
 });
 
 describe('appEnv(process.env)', () => {
   async function fresh() {
     vi.resetModules();
-    return import('../../lib/validations/env');
+    return import('../../lib/settings/env');
   }
 
   test('is read once: later changes to the environment are not seen', async () => {
@@ -215,7 +264,7 @@ describe('tileConfig', () => {
   test('reads the process environment when given nothing', async () => {
     vi.stubEnv('MAP_TILES', 'none');
     vi.resetModules();
-    const env = await import('../../lib/validations/env');
+    const env = await import('../../lib/settings/env');
     expect(env.tileConfig()).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 // Importing the schemas registers them (each has a .meta id) in zod's global registry.
-import './api';
+import './schemas';
 
 /**
  * Every schema with an id, as OpenAPI 3.0 components: references between them point into

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { BatchRequest, CheckQuery, CheckRequest, CheckResponse, ErrorCode, ErrorResponse, HealthResponse, ParsedAddress } from '../../lib/validations/api';
+import { z } from 'zod';
+import { BatchRequest, CheckQuery, CheckRequest, CheckResponse, ErrorCode, ErrorResponse, HealthResponse, ParsedAddress } from '../../lib/api/schemas';
 import { VERDICTS } from '../../lib/check';
 import type { InputErrorCode } from '../../lib/input';
 
@@ -166,6 +167,7 @@ describe('CheckResponse', () => {
   test.each([
     ['an unknown verdict', { ...response, verdict: 'maybe' }],
     ['a share link that is no URL', { ...response, shareUrl: '/r?t=YWJj' }],
+    ['a share link that is not http(s)', { ...response, shareUrl: 'javascript:alert(1)' }],
     ['a span of three numbers', { ...response, addressSpan: [1, 2, 3] }],
     ['an unknown part status', { ...response, parts: [{ part: 'floors', status: 'unknown', claimed: null, registered: null }] }],
     ['a part the parser does not name', { ...response, parts: [{ part: 'number', status: 'confirmed', claimed: '88号', registered: '88号' }] }],
@@ -175,6 +177,13 @@ describe('CheckResponse', () => {
     ['no parsed address', { ...response, parsed: undefined }],
   ])('refuses %s', (_name, body) => {
     expect(CheckResponse.safeParse(body).success).toBe(false);
+  });
+
+  test('written in zod/mini, it sits in a classic schema as it is, and checks there the same', () => {
+    const Wrapped = z.object({ answer: CheckResponse, parsed: z.array(ParsedAddress) });
+    expect(Wrapped.safeParse({ answer: response, parsed: [parsed] }).success).toBe(true);
+    expect(Wrapped.safeParse({ answer: { ...response, verdict: 'maybe' }, parsed: [parsed] }).success).toBe(false);
+    expect(Wrapped.safeParse({ answer: response, parsed: [{ ...parsed, floors: [1.5] }] }).success).toBe(false);
   });
 
   test('ParsedAddress needs every part, null when not given', () => {

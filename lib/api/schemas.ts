@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CheckResult, ParsedAddress } from '../check/result';
-import { INPUT_ERROR_CODES } from '../input';
+import { ParsedAddress } from '../check/result';
+import { CheckResponse as Answer, ErrorCode, ErrorResponse as ErrorAnswer } from './answer';
 
 /** What the API accepts and answers, in one place: route handlers parse with these, the OpenAPI document is generated from them. */
 
@@ -18,17 +18,14 @@ export const BatchRequest = z
 
 export { ParsedAddress };
 
-export const CheckResponse = CheckResult.extend({
-  shareUrl: z.url().describe('A link to the result page; it carries the text and is checked again when opened.'),
-}).meta({ id: 'CheckResponse' });
-
-/** The input's own error codes (lib/input), then those of HTTP requests and of the server. */
-export const ErrorCode = z.enum([...INPUT_ERROR_CODES, 'invalid_json', 'invalid_request', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'not_found', 'uri_too_long', 'registry_unavailable', 'internal']);
-export type ErrorCode = z.infer<typeof ErrorCode>;
-
-export const ErrorResponse = z
-  .object({ error: z.object({ code: ErrorCode, message: z.string() }) })
-  .meta({ id: 'ErrorResponse' });
+/**
+ * The answers to a check and an error's: in zod/mini (lib/api/answer.ts), for the browser
+ * extension reads them too. Named here, in their place among the others (the OpenAPI document
+ * lists them in the order they are named).
+ */
+export const CheckResponse = Answer.register(z.globalRegistry, { id: 'CheckResponse' });
+export { ErrorCode };
+export const ErrorResponse = ErrorAnswer.register(z.globalRegistry, { id: 'ErrorResponse' });
 
 export const HealthResponse = z
   .object({
