@@ -12,7 +12,7 @@
 // headers, no Set-Cookie) that are HTML, and of /api/og that are PNG (answered 304 here when
 // If-None-Match names their ETag, as the route itself does), at most PAGE_CACHE_BYTES per worker (default 32 MB), least
 // recently used first out. A swapped registry file (new inode or mtime) changes every key.
-// (Plain Node outside the app's bundle: PAGE_CACHE_BYTES and REGISTRY_DB are read from
+// (Plain Node outside the app's bundle: PAGE_CACHE_BYTES, REGISTRY_DB and REGISTRY are read from
 // process.env here, not through lib/settings/env.ts.)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -26,7 +26,12 @@ const NAVIGATION = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'ne
 export function createPageCache({ root, maxBytes = Number(process.env.PAGE_CACHE_BYTES ?? 32 * 1024 * 1024), onHit = () => {} }) {
   const entries = new Map(); // key → { status, headers, body, nonceAt, nonceLength }
   let total = 0;
-  const registryFile = () => (process.env.REGISTRY_DB?.trim() ? path.resolve(root, process.env.REGISTRY_DB.trim()) : path.join(root, 'data', 'demo-registry.sqlite'));
+  // The file the app answers from, by lib/registry/locator.ts's rule: REGISTRY_DB, else the
+  // built-in one REGISTRY names (the licence registry unless demo).
+  const registryFile = () =>
+    process.env.REGISTRY_DB?.trim()
+      ? path.resolve(root, process.env.REGISTRY_DB.trim())
+      : path.join(root, 'data', process.env.REGISTRY?.trim() === 'demo' ? 'demo-registry.sqlite' : 'licence-registry.sqlite');
 
   function keyOf(req) {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !(req.url.startsWith('/r?') || req.url.startsWith('/api/og?'))) return null;
