@@ -1,4 +1,4 @@
-import { roadKey, roadsMatch } from '../registry/keys';
+import { roadKey, roadMatcher } from '../registry/keys';
 import type { OutletAt, Registry } from '../registry/registry';
 import type { Claim } from './claim';
 import { isCheckable } from './claim';
@@ -36,6 +36,18 @@ export interface Candidates {
   districtCode: string | null;
 }
 
+/** Whether a registered road is this one (or not given), each distinct road worked out once: a house number is on hundreds of roads. */
+function roadFilter(road: string): (r: string | null) => boolean {
+  const matches = roadMatcher(road);
+  const seen = new Map<string, boolean>();
+  return (r) => {
+    if (r === null) return true;
+    let m = seen.get(r);
+    if (m === undefined) seen.set(r, (m = matches(roadKey(r))));
+    return m;
+  };
+}
+
 function gather(registry: Registry, c: Claim): Candidate[] {
   const found = new Map<number, Candidate>();
   const consider = (list: OutletAt[]) => {
@@ -48,7 +60,7 @@ function gather(registry: Registry, c: Claim): Candidate[] {
   // An address at this number on another road is never this one (relationOf), unless an
   // intersection names the other road: only then are all of them compared.
   const road = c.road;
-  const onRoad = road && !c.cross ? (r: string | null) => r === null || roadsMatch(road, roadKey(r)) : undefined;
+  const onRoad = road && !c.cross ? roadFilter(road) : undefined;
   for (const n of c.roadNums) consider(registry.byRoadNumber(n, c.cityKey, onRoad));
   const atNumber = [...found.values()].some((x) => x.relation === 'address');
   // The building is looked up when the road and number found nothing there: a building

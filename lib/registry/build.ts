@@ -531,7 +531,7 @@ function writeRows(db: Database.Database, hash: ReturnType<typeof createHash>, s
      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
   const insertFts = db.prepare('INSERT INTO building_fts (rowid, building_key) VALUES (?, ?)');
-  const insertNumber = db.prepare('INSERT INTO road_numbers (num, address_id, city_code) VALUES (?, ?, ?)');
+  const insertNumber = db.prepare('INSERT INTO road_numbers (num, address_id, city_code, road) VALUES (?, ?, ?, ?)');
   const insertRtree = db.prepare('INSERT INTO outlet_rtree (id, min_lat, max_lat, min_lng, max_lng, bank) VALUES (?,?,?,?,?,?)');
 
   let addressId = 0;
@@ -545,7 +545,7 @@ function writeRows(db: Database.Database, hash: ReturnType<typeof createHash>, s
       p.extra.crossRoad, p.building, bkey, p.buildingNo, JSON.stringify(p.floors), JSON.stringify(p.floorLabels), p.room,
       cityCode, p.place.district?.code ?? placement.districtCode,
     );
-    for (const n of new Set(nums)) insertNumber.run(n, id, cityCode);
+    for (const n of new Set(nums)) insertNumber.run(n, id, cityCode, p.road);
     if (bkey) insertFts.run(id, bkey);
     hash.update(`${oid}|${current ? 1 : 0}|${text}\n`);
   };

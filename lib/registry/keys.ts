@@ -42,12 +42,21 @@ const SECTION = /(?:[东西南北中]段|[一二三四五六七八九十\d]{1,2}
  * 下沙幸福南路, where a place name was glued on), or equal but for a section (红星路三段).
  */
 export function roadsMatch(a: string | null, b: string | null): boolean {
-  if (!a || !b) return false;
-  if (a === b) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= 3 && long.endsWith(short)) return true;
-  const base = (s: string) => s.replace(SECTION, '');
-  return base(a).length >= 2 && base(a) === base(b);
+  return roadMatcher(a)(b);
+}
+
+/** roadsMatch with its first road fixed, for comparing one road with many (its base worked out once). */
+export function roadMatcher(a: string | null): (b: string | null) => boolean {
+  if (!a) return () => false;
+  const baseA = a.replace(SECTION, '');
+  return (b) => {
+    if (!b) return false;
+    if (a === b) return true;
+    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+    if (short.length >= 3 && long.endsWith(short)) return true;
+    // (A base is what is left when a section is cut off the end: b's, if equal, begins b.)
+    return baseA.length >= 2 && b.startsWith(baseA) && b.replace(SECTION, '') === baseA;
+  };
 }
 
 /** A building as compared: no brackets or what they hold, no spaces, Latin in lower case. */

@@ -168,8 +168,8 @@ export class Registry {
       byNumInCity: db.prepare(`SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM road_numbers n JOIN addresses a ON a.id = n.address_id JOIN outlets o ON o.id = a.outlet_id WHERE n.num = ? AND (n.city_code = ? OR n.city_code IS NULL)`),
       byNum: db.prepare(`SELECT ${OUTLET_COLUMNS}, ${ADDRESS_COLUMNS} FROM road_numbers n JOIN addresses a ON a.id = n.address_id JOIN outlets o ON o.id = a.outlet_id WHERE n.num = ?`),
       // The same rows, only their address and road: a number is on many roads, and most rows are dropped.
-      roadsOfNumInCity: db.prepare(`SELECT a.id, a.road FROM road_numbers n JOIN addresses a ON a.id = n.address_id JOIN outlets o ON o.id = a.outlet_id WHERE n.num = ? AND (n.city_code = ? OR n.city_code IS NULL)`),
-      roadsOfNum: db.prepare(`SELECT a.id, a.road FROM road_numbers n JOIN addresses a ON a.id = n.address_id JOIN outlets o ON o.id = a.outlet_id WHERE n.num = ?`),
+      roadsOfNumInCity: db.prepare(`SELECT address_id AS id, road FROM road_numbers WHERE num = ? AND (city_code = ? OR city_code IS NULL)`),
+      roadsOfNum: db.prepare(`SELECT address_id AS id, road FROM road_numbers WHERE num = ?`),
       byAddress: db.prepare(`${join} WHERE a.id = ?`),
       byBuildingKey: db.prepare(`${join} WHERE a.building_key = ? AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
       byBuildingFts: db.prepare(`${join} WHERE a.id IN (SELECT rowid FROM building_fts WHERE building_fts MATCH ? LIMIT 200) AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),

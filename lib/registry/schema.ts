@@ -5,7 +5,7 @@
  */
 // Raised whenever the importer or the parser reads addresses differently, so that a built
 // registry is built again.
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export const DDL = `
 PRAGMA journal_mode = OFF;
@@ -94,7 +94,9 @@ CREATE TABLE addresses (
 CREATE TABLE road_numbers (
   num INTEGER NOT NULL,
   address_id INTEGER NOT NULL REFERENCES addresses(id),
-  city_code TEXT
+  city_code TEXT,
+  -- The address's road, beside its number: a number is on many roads, and most are not the one asked.
+  road TEXT
 );
 
 CREATE VIRTUAL TABLE building_fts USING fts5(building_key, content='', tokenize='trigram');
@@ -108,7 +110,8 @@ CREATE TABLE points (part TEXT PRIMARY KEY, data BLOB NOT NULL);
 
 /** Indexes are made after the rows are in: faster than keeping them up to date row by row. */
 export const INDEXES = `
-CREATE INDEX road_numbers_num ON road_numbers(num, city_code);
+-- Covering: a number's addresses and their roads, read from the index alone, in address order.
+CREATE INDEX road_numbers_num ON road_numbers(num, city_code, address_id, road);
 CREATE INDEX addresses_building ON addresses(building_key);
 CREATE INDEX addresses_cross ON addresses(road, cross_road);
 CREATE INDEX addresses_cross_road ON addresses(cross_road) WHERE cross_road IS NOT NULL;
