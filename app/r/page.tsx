@@ -12,6 +12,7 @@ import { baseUrl, registry } from '@/lib/web/service';
 import { readSharedClaim, versionTag, type SharedClaim } from '@/lib/web/share';
 import { previewOf } from '@/lib/web/preview';
 import { qrDataUrl } from '@/lib/web/qr';
+import { withClaimKeyOf } from '@/lib/check/claim-key';
 import { shareLinks, signalsFor } from '@/lib/web/share-link';
 import CheckForm from '../_components/CheckForm';
 import { Hotline, Licensed, MapSection, Nearby, PartsTable, PasteHelp, Reasons, Received, ShareRow, ShareSection, Signals, Verdict } from './sections';
@@ -185,7 +186,8 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
   const r = checked.result;
   logEvent('check', { verdict: r.verdict, text: textHash(checked.text), via: 'page' });
   const claim = readSharedClaim(sp)!;
-  const shown = { ...r, signals: signalsFor(r, claim) };
+  // (The copy keeps the result's claim key: its share links are vouched for without parsing the text again.)
+  const shown = withClaimKeyOf({ ...r, signals: signalsFor(r, claim) }, r);
   const words = await verdictWords(r, (await getLocale()) as Locale);
   if (r.verdict === 'insufficient') return <NothingToCheck r={r} shown={shown} words={words} text={text ?? ''} />;
   const madeWith = one(sp.v);

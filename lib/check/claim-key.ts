@@ -21,3 +21,10 @@ export function rememberClaimKey(result: object, key: string): void {
 export function claimKeyOf(result: object): string | undefined {
   return keys.get(result);
 }
+
+/** A copy of a result (other signals shown, say) keeps the key of the text it was checked from. */
+export function withClaimKeyOf<T extends object>(copy: T, of: object): T {
+  const key = keys.get(of);
+  if (key !== undefined) keys.set(copy, key);
+  return copy;
+}
