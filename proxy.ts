@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { appEnv, tileConfig } from './lib/settings/env';
+import { appEnv } from './lib/settings/env';
+import { tileConfig } from './lib/settings/tiles';
 
 /**
  * Every page gets a fresh nonce and a content security policy built on it: scripts only from

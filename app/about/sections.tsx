@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { builtInPaths } from '@/lib/registry/locator';
 import { divisionIndex } from '@/lib/parse/divisions';
 import type { Registry, RegistryInfo, SourceInfo } from '@/lib/registry/registry';
-import { tileConfig } from '@/lib/settings/env';
+import { tileConfig } from '@/lib/settings/tiles';
 import MapPanel from '../r/MapPanel';
 
 /**

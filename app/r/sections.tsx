@@ -3,7 +3,7 @@ import type { CheckResult } from '@/lib/check';
 import { floorWords } from '@/lib/check/reasons';
 import type { MatchedOutlet, PartReport } from '@/lib/check/result';
 import { VERDICT_STYLE } from '../_components/verdict-style';
-import { tileConfig } from '@/lib/settings/env';
+import { tileConfig } from '@/lib/settings/tiles';
 import MapDetails from './MapSection';
 import Places from './Places';
 import MapPanel from './MapPanel';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { appEnv, setting, tileConfig } from '../../lib/settings/env';
+import { appEnv, setting } from '../../lib/settings/env';
+import { tileConfig } from '../../lib/settings/tiles';
 
 /** appEnv of just these variables (Next's types want NODE_ENV in every ProcessEnv). */
 const read = (vars: Record<string, string> = {}) => appEnv(vars as unknown as NodeJS.ProcessEnv);
@@ -264,7 +265,7 @@ describe('tileConfig', () => {
   test('reads the process environment when given nothing', async () => {
     vi.stubEnv('MAP_TILES', 'none');
     vi.resetModules();
-    const env = await import('../../lib/settings/env');
-    expect(env.tileConfig()).toBeNull();
+    const tiles = await import('../../lib/settings/tiles');
+    expect(tiles.tileConfig()).toBeNull();
   });
 });
