@@ -1,6 +1,6 @@
-import { UNKNOWN_CHAR } from '../../normalize/text';
 import { cityGluedToRoad } from './loose';
-import { divisionIndex, type Division, type Level, type NameEntry, type TrieNode } from './index';
+import { divisionIndex, type Division, type Level, type NameEntry } from './index';
+import { namesIn, type NameMatch } from './trie';
 
 /** A division as written in the text, with the divisions it may name. */
 export interface DivisionHit {
@@ -63,64 +63,9 @@ function consistentEntry(e: NameEntry, province: DivisionHit | null, city: Divis
   return !!e.successors?.some((s) => consistent(s, province, city));
 }
 
-interface NameMatch {
-  len: number;
-  entries: NameEntry[];
-}
-
-/**
- * Every division name the text spells from p (at most to), longest first. An unreadable
- * character matches any one character, once per name and never as one of only two.
- */
-const NO_MATCHES: NameMatch[] = [];
-
+/** Every division name the text spells from p (at most to), longest first (see trie.ts). */
 function namesAt(text: string, p: number, to: number): NameMatch[] {
-  const root = divisionIndex().trie;
-  const first = text[p];
-  if (first !== UNKNOWN_CHAR && !root.next.has(first)) return NO_MATCHES;
-  const out: NameMatch[] = [];
-  // Walk down exactly until an unreadable character, if any.
-  let node: TrieNode | undefined = root;
-  let q = p;
-  if (first === UNKNOWN_CHAR) {
-    // Go straight to the nodes whose second character is the one written.
-    if (p + 1 >= to || text[p + 1] === UNKNOWN_CHAR) return NO_MATCHES;
-    for (const n of root.bySecond?.get(text[p + 1]) ?? []) followWild(n, p + 2);
-  } else {
-    for (; q < to && node; q++) {
-      if (text[q] === UNKNOWN_CHAR) {
-        for (const n of node.next.values()) followWild(n, q + 1);
-        break;
-      }
-      node = node.next.get(text[q]);
-      if (node?.entries && q + 1 - p >= 2) out.push({ len: q + 1 - p, entries: node.entries });
-    }
-  }
-  if (out.length < 2) return out;
-  // Longest first; one list per length (a wildcard can reach the same length twice).
-  out.sort((a, b) => b.len - a.len);
-  const merged: NameMatch[] = [];
-  for (const m of out) {
-    const last = merged[merged.length - 1];
-    if (last && last.len === m.len) last.entries = [...last.entries, ...m.entries];
-    else merged.push({ ...m });
-  }
-  return merged;
-
-  // After the wildcard, the rest must match exactly; only full names and aliases count, and
-  // only names of three characters or more.
-  function followWild(start: TrieNode, from: number) {
-    let n: TrieNode | undefined = start;
-    for (let k = from; ; k++) {
-      if (n.entries && k - p >= 3) {
-        const entries = n.entries.filter((e) => e.kind === 'full' || e.kind === 'alias');
-        if (entries.length) out.push({ len: k - p, entries });
-      }
-      if (k >= to || text[k] === UNKNOWN_CHAR) return;
-      n = n.next.get(text[k]);
-      if (!n) return;
-    }
-  }
+  return namesIn(divisionIndex().trie, text, p, to);
 }
 
 /**
