@@ -64,97 +64,105 @@ function mapPunct(c: string): string {
  * Chinese numerals are left alone: they are read only inside recognised parts.
  */
 export function normalize(source: string): NormText {
-  const chars: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let pendingSpace = -1; // source index of a whitespace run not yet decided
-
-  const emit = (c: string, s: number, e: number) => {
-    if (pendingSpace >= 0) {
-      if (isAsciiAlnum(chars[chars.length - 1]) && isAsciiAlnum(c)) {
-        chars.push(' ');
-        starts.push(pendingSpace);
-        ends.push(pendingSpace + 1);
-      }
-      pendingSpace = -1;
-    }
-    // One entry per UTF-16 code unit, so that text indexes and starts/ends stay aligned.
-    for (let k = 0; k < c.length; k++) {
-      chars.push(c[k]);
-      starts.push(s);
-      ends.push(e);
-    }
-  };
-
-  let i = 0;
+  const out: Written = { chars: [], starts: [], ends: [], pendingSpace: -1 };
   const n = source.length;
+  let i = 0;
   while (i < n) {
     const code = source.charCodeAt(i);
     // Fast path: Chinese characters and ASCII letters and digits pass unchanged.
-    if (pendingSpace < 0 && ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a))) {
-      chars.push(source[i]);
-      starts.push(i);
-      ends.push(i + 1);
+    if (out.pendingSpace < 0 && ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a))) {
+      out.chars.push(source[i]);
+      out.starts.push(i);
+      out.ends.push(i + 1);
       i += 1;
       continue;
     }
-    // Surrogate pairs stay together; a lone surrogate is unreadable.
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = source.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        const pair = source.slice(i, i + 2);
-        const folded = pair.normalize('NFKC');
-        if (folded.length === 2) emit(folded, i, i + 2);
-        else for (const f of folded) emit(mapPunct(f), i, i + 2);
-        i += 2;
-        continue;
-      }
-      emit(UNKNOWN_CHAR, i, i + 1);
-      i += 1;
-      continue;
-    }
-    if (code >= 0xdc00 && code <= 0xdfff) {
-      emit(UNKNOWN_CHAR, i, i + 1);
-      i += 1;
-      continue;
-    }
-    const ch = source[i];
-    if (ch === '[' && source.startsWith(UNK_TOKEN, i)) {
-      emit(UNKNOWN_CHAR, i, i + UNK_TOKEN.length);
-      i += UNK_TOKEN.length;
-      continue;
-    }
-    // A line break separates the lines of a message: kept, as one '\n'.
-    if (ch === '\n' || ch === '\r' || ch === '\u2028') {
-      pendingSpace = -1;
-      if (chars.length > 0 && chars[chars.length - 1] !== '\n') emit('\n', i, i + 1);
-      i += 1;
-      continue;
-    }
-    if (isSpace(ch)) {
-      if (pendingSpace < 0 && chars.length > 0 && chars[chars.length - 1] !== '\n') pendingSpace = i;
-      i += 1;
-      continue;
-    }
-    if (code < 0x20 || code === 0x7f || INVISIBLE.test(ch)) {
-      i += 1;
-      continue;
-    }
-    const folded = foldWidth(ch);
-    if (folded.length === 1) {
-      if (isSpace(folded)) {
-        if (pendingSpace < 0 && chars.length > 0) pendingSpace = i;
-      } else emit(mapPunct(folded), i, i + 1);
-    } else {
-      for (const f of folded) {
-        if (isSpace(f)) {
-          if (pendingSpace < 0 && chars.length > 0) pendingSpace = i;
-        } else emit(mapPunct(f), i, i + 1);
-      }
-    }
-    i += 1;
+    i = readChar(out, source, i, code);
   }
+  fixTypedMarks(out);
+  const { chars, starts, ends } = out;
+  while (chars.length && chars[chars.length - 1] === '\n') {
+    chars.pop();
+    starts.pop();
+    ends.pop();
+  }
+  const text = toSimplified(chars.join(''));
+  return { source, text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
 
+/** The normalized text as it is written: characters, where each came from, a whitespace run not yet decided. */
+interface Written {
+  chars: string[];
+  starts: number[];
+  ends: number[];
+  /** Source index of a whitespace run not yet decided, or -1. */
+  pendingSpace: number;
+}
+
+/** Write c, from source range [s, e); a pending space first, where it separates two Latin or digit runs. */
+function emit(out: Written, c: string, s: number, e: number) {
+  if (out.pendingSpace >= 0) {
+    if (isAsciiAlnum(out.chars[out.chars.length - 1]) && isAsciiAlnum(c)) {
+      out.chars.push(' ');
+      out.starts.push(out.pendingSpace);
+      out.ends.push(out.pendingSpace + 1);
+    }
+    out.pendingSpace = -1;
+  }
+  // One entry per UTF-16 code unit, so that text indexes and starts/ends stay aligned.
+  for (let k = 0; k < c.length; k++) {
+    out.chars.push(c[k]);
+    out.starts.push(s);
+    out.ends.push(e);
+  }
+}
+
+/** Write the character at i (any but the fast path's); returns where the next one starts. */
+function readChar(out: Written, source: string, i: number, code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return readSurrogate(out, source, i, code);
+  const ch = source[i];
+  if (ch === '[' && source.startsWith(UNK_TOKEN, i)) {
+    emit(out, UNKNOWN_CHAR, i, i + UNK_TOKEN.length);
+    return i + UNK_TOKEN.length;
+  }
+  // A line break separates the lines of a message: kept, as one '\n'.
+  if (ch === '\n' || ch === '\r' || ch === '\u2028') {
+    out.pendingSpace = -1;
+    if (out.chars.length > 0 && out.chars[out.chars.length - 1] !== '\n') emit(out, '\n', i, i + 1);
+    return i + 1;
+  }
+  if (isSpace(ch)) {
+    if (out.pendingSpace < 0 && out.chars.length > 0 && out.chars[out.chars.length - 1] !== '\n') out.pendingSpace = i;
+    return i + 1;
+  }
+  if (code < 0x20 || code === 0x7f || INVISIBLE.test(ch)) return i + 1;
+  const folded = foldWidth(ch);
+  if (folded.length === 1) emitFolded(out, folded, i);
+  else for (const f of folded) emitFolded(out, f, i);
+  return i + 1;
+}
+
+/** Surrogate pairs stay together; a lone surrogate is unreadable. */
+function readSurrogate(out: Written, source: string, i: number, code: number): number {
+  const next = source.charCodeAt(i + 1);
+  if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+    const folded = source.slice(i, i + 2).normalize('NFKC');
+    if (folded.length === 2) emit(out, folded, i, i + 2);
+    else for (const f of folded) emit(out, mapPunct(f), i, i + 2);
+    return i + 2;
+  }
+  emit(out, UNKNOWN_CHAR, i, i + 1);
+  return i + 1;
+}
+
+/** One character of a width-folded source character at i: a space to decide later, or written. */
+function emitFolded(out: Written, f: string, i: number) {
+  if (!isSpace(f)) emit(out, mapPunct(f), i, i + 1);
+  else if (out.pendingSpace < 0 && out.chars.length > 0) out.pendingSpace = i;
+}
+
+/** Marks typed another way between digits: 107# → 107号, 12一7 / 3_6 → 12-7 / 3-6, 108--7 → 108-7. */
+function fixTypedMarks({ chars, starts, ends }: Written) {
   // 107#: a # after a number is 号 typed another way.
   for (let k = 1; k < chars.length; k++) if (chars[k] === '#' && isDigit(chars[k - 1])) chars[k] = '号';
   // 12一7一944 and 3_6_2101: a 一 or _ between digits is a dash typed another way.
@@ -170,13 +178,6 @@ export function normalize(source: string): NormText {
       ends.splice(k + 1, 1);
     }
   }
-  while (chars.length && chars[chars.length - 1] === '\n') {
-    chars.pop();
-    starts.pop();
-    ends.pop();
-  }
-  const text = toSimplified(chars.join(''));
-  return { source, text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
 
 /** The source range a normalized range [start, end) came from. */

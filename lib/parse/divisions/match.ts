@@ -1,6 +1,6 @@
-import { UNKNOWN_CHAR } from '../../normalize/text';
 import { cityGluedToRoad } from './loose';
-import { divisionIndex, type Division, type Level, type NameEntry, type TrieNode } from './index';
+import { divisionIndex, type Division, type Level, type NameEntry } from './index';
+import { namesIn, type NameMatch } from './trie';
 
 /** A division as written in the text, with the divisions it may name. */
 export interface DivisionHit {
@@ -63,73 +63,11 @@ function consistentEntry(e: NameEntry, province: DivisionHit | null, city: Divis
   return !!e.successors?.some((s) => consistent(s, province, city));
 }
 
-interface NameMatch {
-  len: number;
-  entries: NameEntry[];
-}
-
-/**
- * Every division name the text spells from p (at most to), longest first. An unreadable
- * character matches any one character, once per name and never as one of only two.
- */
-const NO_MATCHES: NameMatch[] = [];
-
+/** Every division name the text spells from p (at most to), longest first (see trie.ts). */
 function namesAt(text: string, p: number, to: number): NameMatch[] {
-  const root = divisionIndex().trie;
-  const first = text[p];
-  if (first !== UNKNOWN_CHAR && !root.next.has(first)) return NO_MATCHES;
-  const out: NameMatch[] = [];
-  // Walk down exactly until an unreadable character, if any.
-  let node: TrieNode | undefined = root;
-  let q = p;
-  if (first === UNKNOWN_CHAR) {
-    // Go straight to the nodes whose second character is the one written.
-    if (p + 1 >= to || text[p + 1] === UNKNOWN_CHAR) return NO_MATCHES;
-    for (const n of root.bySecond?.get(text[p + 1]) ?? []) followWild(n, p + 2);
-  } else {
-    for (; q < to && node; q++) {
-      if (text[q] === UNKNOWN_CHAR) {
-        for (const n of node.next.values()) followWild(n, q + 1);
-        break;
-      }
-      node = node.next.get(text[q]);
-      if (node?.entries && q + 1 - p >= 2) out.push({ len: q + 1 - p, entries: node.entries });
-    }
-  }
-  if (out.length < 2) return out;
-  // Longest first; one list per length (a wildcard can reach the same length twice).
-  out.sort((a, b) => b.len - a.len);
-  const merged: NameMatch[] = [];
-  for (const m of out) {
-    const last = merged[merged.length - 1];
-    if (last && last.len === m.len) last.entries = [...last.entries, ...m.entries];
-    else merged.push({ ...m });
-  }
-  return merged;
-
-  // After the wildcard, the rest must match exactly; only full names and aliases count, and
-  // only names of three characters or more.
-  function followWild(start: TrieNode, from: number) {
-    let n: TrieNode | undefined = start;
-    for (let k = from; ; k++) {
-      if (n.entries && k - p >= 3) {
-        const entries = n.entries.filter((e) => e.kind === 'full' || e.kind === 'alias');
-        if (entries.length) out.push({ len: k - p, entries });
-      }
-      if (k >= to || text[k] === UNKNOWN_CHAR) return;
-      n = n.next.get(text[k]);
-      if (!n) return;
-    }
-  }
+  return namesIn(divisionIndex().trie, text, p, to);
 }
 
-/**
- * Read the divisions at the head of an address: province, city, district in that order, any
- * of them left out, repeated or written short, then a street office or town and a
- * development zone. Stops at the first word that is none of these.
- *
- * `skip(p)` returns where to continue when p is inside a span already taken (a bank name).
- */
 /**
  * Where an address is known to be from outside its text (a bank's outlet list for one city,
  * a branch named 交通银行上海…支行): a bare name that contradicts it is part of a street name
@@ -140,6 +78,22 @@ export interface PlaceContext {
   cityCode?: string | null;
 }
 
+/** What matchDivisions reads from: the text, the range, the spans taken and the known place. */
+interface Reading {
+  text: string;
+  from: number;
+  to: number;
+  skip: (p: number) => number;
+  context: PlaceContext;
+}
+
+/**
+ * Read the divisions at the head of an address: province, city, district in that order, any
+ * of them left out, repeated or written short, then a street office or town and a
+ * development zone. Stops at the first word that is none of these.
+ *
+ * `skip(p)` returns where to continue when p is inside a span already taken (a bank name).
+ */
 export function matchDivisions(
   text: string,
   from: number,
@@ -147,141 +101,199 @@ export function matchDivisions(
   skip: (p: number) => number = (p) => p,
   context: PlaceContext = {},
 ): DivisionMatch {
-  const idx = divisionIndex();
+  const r: Reading = { text, from, to, skip, context };
   const out: DivisionMatch = { province: null, city: null, district: null, zone: null, town: null, end: from };
   let p = from;
   let lastRank = -1;
-  const atStart = () => out.province === null && out.city === null && out.district === null;
-
   for (;;) {
-    let q = p;
-    for (;;) {
-      const r = skip(q);
-      if (r !== q) q = r;
-      else if (q < to && SEPARATORS.test(text[q])) q++;
-      else break;
-    }
+    const q = skipSeparators(text, p, to, skip);
     if (q >= to) break;
     // "中国" before a province adds nothing; after divisions it starts a second, complete
     // address (a form that kept an old one in front): the second is the one meant.
-    if (text.startsWith('中国', q) && !/^中国(?:银行|工商|农业|建设|邮政|光大|民生)/.test(text.slice(q, q + 6))) {
-      if (!atStart() && startsProvince(text, q + 2)) {
+    if (startsChina(text, q)) {
+      if (!atStart(out) && startsProvince(text, q + 2)) {
         out.province = out.city = out.district = out.town = out.zone = null;
         lastRank = -1;
       }
-      if (atStart()) {
+      if (atStart(out)) {
         p = q + 2;
         continue;
       }
     }
-
-    // Words some systems put between divisions: 省直辖县级行政区划, 市辖区, null.
-    const filler = FILLER_START.test(text[q]) ? FILLER.exec(text.slice(q, q + 12)) : null;
+    const filler = fillerAt(text, q);
     if (filler) {
-      p = q + filler[0].length;
+      p = q + filler;
       continue;
     }
-
-    let accepted: DivisionHit | null = null;
-    let redundant = 0;
-    for (const { len, entries } of namesAt(text, q, to)) {
-      if (accepted || redundant) break;
-      const after = text.slice(q + len, q + len + 4);
-      // 义乌市场 is a market, not 义乌市.
-      if (text[q + len - 1] === '市' && after.startsWith('场')) continue;
-      // 鄞县大道, 南京路: a division's name that starts a road's name.
-      if (ROAD_AFTER.test(after) && !startsSuffixedDivision(text, q + len, to)) continue;
-      const written = text.slice(q, q + len);
-      const suffixed = /[省市区县旗州盟]$/.test(written);
-      // A historic name written without its suffix (江干) is as weak as any bare name.
-      const rank = (e: NameEntry) => (e.kind === 'historic' && !suffixed ? KIND_RANK.short : KIND_RANK[e.kind]);
-      const bareOk = (e: NameEntry) => {
-        if (rank(e) !== KIND_RANK.short) return true;
-        // 台州路桥区: what follows may look like a road but be the next division.
-        if (NAME_CONTINUES.test(after) && !startsSuffixedDivision(text, q + len, to)) return false;
-        if (!outsideContext(e.division, context)) return false;
-        if (out.province || out.city) return true;
-        // A bare name needs a parent written before it, or must open the address, and then
-        // not begin a road's name (共和新路, 钱塘江路 are roads).
-        if (!(atStart() && (q === firstContent(text, from, skip) || q === out.town?.end))) return false;
-        return !ROAD_SOON.test(after) || startsSuffixedDivision(text, q + len, to) || cityGluedToRoad(e.division, after);
-      };
-      // Written again, or a parent written after its child (杭州浙江杭州西湖区): nothing new.
-      const repeat = entries.find((e) => isAccepted(out, e.division) && bareOk(e));
-      if (repeat) {
-        redundant = len;
-        // A clearer spelling of the same district replaces the first (富阳市 … 富阳区).
-        if (out.district && repeat.division.level === 'district' && rank(repeat) < Math.min(...out.district.entries.map(rank))) {
-          out.district = { start: q, end: q + len, level: 'district', entries: [repeat] };
-        }
-        break;
-      }
-      let viable = entries.filter((e) => RANK[e.division.level] > lastRank && consistentEntry(e, out.province, out.city) && bareOk(e));
-      // A name written in full under the wrong parent (南京市梁溪区, 河南省商洛市) still names
-      // that division: people get the parent wrong more often than the place itself.
-      if (viable.length === 0 && suffixed && (out.city || out.province)) {
-        const full = entries.filter((e) => RANK[e.division.level] > lastRank && (e.kind === 'full' || e.kind === 'historic'));
-        const closer = full.filter((e) => consistentEntry(e, out.province, null));
-        viable = closer.length ? closer : full;
-      }
-      if (viable.length === 0) continue;
-      // Prefer the most explicit reading, then the highest level not yet seen.
-      const best = Math.min(...viable.map(rank));
-      let chosen = viable.filter((e) => rank(e) === best);
-      const topRank = Math.min(...chosen.map((e) => RANK[e.division.level]));
-      chosen = chosen.filter((e) => RANK[e.division.level] === topRank);
-      // A bare name with no parent that could be anywhere (新华, 和平) is not a reading.
-      if (best === KIND_RANK.short && !(out.province || out.city) && new Set(chosen.map((e) => e.division.code)).size > 2) continue;
-      accepted = { start: q, end: q + len, level: chosen[0].division.level, entries: chosen };
-    }
-    if (redundant) {
-      p = q + redundant;
-      out.end = p;
+    const name = readName(r, out, lastRank, q);
+    if (name?.repeat) {
+      if (name.clearer) out.district = name.clearer;
+      p = out.end = q + name.repeat;
       continue;
     }
-    if (accepted) {
-      if (accepted.level === 'province') out.province = accepted;
-      else if (accepted.level === 'city') out.city = accepted;
-      else out.district = accepted;
-      // A municipality is written once but is both province and city.
-      if (accepted.level === 'province' && /^(11|12|31|50|81|82)$/.test(accepted.entries[0].division.code) && accepted.entries.length === 1) {
-        const cityCode = `${accepted.entries[0].division.code}01`;
-        const city = idx.byCode.get(cityCode);
-        if (city) {
-          out.city = { start: q, end: accepted.end, level: 'city', entries: [{ division: city, kind: 'full' }] };
-        }
-      }
-      lastRank = RANK[accepted.level];
-      p = accepted.end;
-      out.end = p;
+    if (name?.hit) {
+      Object.assign(out, placedBy(name.hit));
+      lastRank = RANK[name.hit.level];
+      p = out.end = name.hit.end;
       continue;
     }
-    if (!out.town) {
-      TOWN.lastIndex = q;
-      const t = TOWN.exec(text);
-      const town = t && q + t[0].length <= to ? t : null;
-      // A town opening the address only counts when divisions follow (伦教街道佛山市顺德区…).
-      if (town && (!atStart() || startsDivision(text, q + town[0].length, to))) {
-        out.town = { start: q, end: q + town[0].length };
-        p = out.town.end;
-        out.end = p;
-        continue;
-      }
+    const town = out.town ? null : townAt(text, q, to, atStart(out));
+    if (town) {
+      out.town = town;
+      p = out.end = town.end;
+      continue;
     }
-    if (!out.zone) {
-      ZONE.lastIndex = q;
-      const z = ZONE.exec(text);
-      const zone = z && q + z[0].length <= to ? z : null;
-      if (zone && zone[0].length >= 3) {
-        out.zone = { start: q, end: q + zone[0].length };
-        p = out.zone.end;
-        out.end = p;
-        continue;
-      }
+    const zone = out.zone ? null : zoneAt(text, q, to);
+    if (zone) {
+      out.zone = zone;
+      p = out.end = zone.end;
+      continue;
     }
     break;
   }
   return out;
+}
+
+/** The first position from q that is neither a separator nor inside a span taken. */
+function skipSeparators(text: string, q: number, limit: number, skip: (p: number) => number): number {
+  for (;;) {
+    const r = skip(q);
+    if (r !== q) q = r;
+    else if (q < limit && SEPARATORS.test(text[q])) q++;
+    else return q;
+  }
+}
+
+/** Whether nothing has been read yet. */
+function atStart(m: DivisionMatch): boolean {
+  return m.province === null && m.city === null && m.district === null;
+}
+
+/** 中国 as a country, not as the start of a bank's name (中国银行, 中国工商…). */
+function startsChina(text: string, q: number): boolean {
+  return text.startsWith('中国', q) && !/^中国(?:银行|工商|农业|建设|邮政|光大|民生)/.test(text.slice(q, q + 6));
+}
+
+/** The length of a word some systems put between divisions (省直辖县级行政区划, 市辖区, null), or 0. */
+function fillerAt(text: string, q: number): number {
+  const filler = FILLER_START.test(text[q]) ? FILLER.exec(text.slice(q, q + 12)) : null;
+  return filler ? filler[0].length : 0;
+}
+
+/**
+ * A division name read at q: a new division (`hit`), or one already read written again
+ * (`repeat`, its length; `clearer`, a clearer spelling of the district read). Null for none.
+ */
+type NameRead = { hit: DivisionHit; repeat?: undefined; clearer?: undefined } | { hit?: undefined; repeat: number; clearer: DivisionHit | null };
+
+/** The longest name at q that reads as a division here. */
+function readName(r: Reading, out: DivisionMatch, lastRank: number, q: number): NameRead | null {
+  for (const { len, entries } of namesAt(r.text, q, r.to)) {
+    const written: Written = {
+      q,
+      len,
+      after: r.text.slice(q + len, q + len + 4),
+      suffixed: /[省市区县旗州盟]$/.test(r.text.slice(q, q + len)),
+    };
+    const read = readNameOf(r, out, lastRank, written, entries);
+    if (read) return read;
+  }
+  return null;
+}
+
+/** A name found in the text: where, how long, the few characters after it, and whether it ends in a suffix. */
+interface Written {
+  q: number;
+  len: number;
+  after: string;
+  suffixed: boolean;
+}
+
+function readNameOf(r: Reading, out: DivisionMatch, lastRank: number, w: Written, entries: NameEntry[]): NameRead | null {
+  const { text, to } = r;
+  // 义乌市场 is a market, not 义乌市.
+  if (text[w.q + w.len - 1] === '市' && w.after.startsWith('场')) return null;
+  // 鄞县大道, 南京路: a division's name that starts a road's name.
+  if (ROAD_AFTER.test(w.after) && !startsSuffixedDivision(text, w.q + w.len, to)) return null;
+  // Written again, or a parent written after its child (杭州浙江杭州西湖区): nothing new.
+  const repeat = entries.find((e) => isAccepted(out, e.division) && bareOk(r, out, w, e));
+  if (repeat) return { repeat: w.len, clearer: clearerDistrict(out, w, repeat) };
+  const viable = viableEntries(r, out, lastRank, w, entries);
+  const chosen = viable.length ? chosenEntries(out, w, viable) : null;
+  return chosen ? { hit: { start: w.q, end: w.q + w.len, level: chosen[0].division.level, entries: chosen } } : null;
+}
+
+/** How explicit a reading is; a historic name written without its suffix (江干) is as weak as any bare name. */
+function rankOf(e: NameEntry, w: Written): number {
+  return e.kind === 'historic' && !w.suffixed ? KIND_RANK.short : KIND_RANK[e.kind];
+}
+
+/** Whether a reading may stand here; only bare names (杭州, 中山) have to show it. */
+function bareOk(r: Reading, out: DivisionMatch, w: Written, e: NameEntry): boolean {
+  if (rankOf(e, w) !== KIND_RANK.short) return true;
+  const { text, to } = r;
+  // 台州路桥区: what follows may look like a road but be the next division.
+  if (NAME_CONTINUES.test(w.after) && !startsSuffixedDivision(text, w.q + w.len, to)) return false;
+  if (!outsideContext(e.division, r.context)) return false;
+  if (out.province || out.city) return true;
+  // A bare name needs a parent written before it, or must open the address, and then
+  // not begin a road's name (共和新路, 钱塘江路 are roads).
+  if (!(atStart(out) && (w.q === firstContent(text, r.from, r.skip) || w.q === out.town?.end))) return false;
+  return !ROAD_SOON.test(w.after) || startsSuffixedDivision(text, w.q + w.len, to) || cityGluedToRoad(e.division, w.after);
+}
+
+/** A clearer spelling of the same district replaces the first (富阳市 … 富阳区). */
+function clearerDistrict(out: DivisionMatch, w: Written, repeat: NameEntry): DivisionHit | null {
+  if (!out.district || repeat.division.level !== 'district') return null;
+  if (rankOf(repeat, w) >= Math.min(...out.district.entries.map((e) => rankOf(e, w)))) return null;
+  return { start: w.q, end: w.q + w.len, level: 'district', entries: [repeat] };
+}
+
+/** The readings below what is read so far and consistent with it. */
+function viableEntries(r: Reading, out: DivisionMatch, lastRank: number, w: Written, entries: NameEntry[]): NameEntry[] {
+  const viable = entries.filter((e) => RANK[e.division.level] > lastRank && consistentEntry(e, out.province, out.city) && bareOk(r, out, w, e));
+  if (viable.length > 0 || !w.suffixed || !(out.city || out.province)) return viable;
+  // A name written in full under the wrong parent (南京市梁溪区, 河南省商洛市) still names
+  // that division: people get the parent wrong more often than the place itself.
+  const full = entries.filter((e) => RANK[e.division.level] > lastRank && (e.kind === 'full' || e.kind === 'historic'));
+  const closer = full.filter((e) => consistentEntry(e, out.province, null));
+  return closer.length ? closer : full;
+}
+
+/**
+ * The most explicit readings, then those of the highest level not yet seen; null for a bare
+ * name with no parent that could be anywhere (新华, 和平), which is not a reading.
+ */
+function chosenEntries(out: DivisionMatch, w: Written, viable: NameEntry[]): NameEntry[] | null {
+  const best = Math.min(...viable.map((e) => rankOf(e, w)));
+  const explicit = viable.filter((e) => rankOf(e, w) === best);
+  const topRank = Math.min(...explicit.map((e) => RANK[e.division.level]));
+  const chosen = explicit.filter((e) => RANK[e.division.level] === topRank);
+  if (best === KIND_RANK.short && !(out.province || out.city) && new Set(chosen.map((e) => e.division.code)).size > 2) return null;
+  return chosen;
+}
+
+/** The fields a new division sets; a municipality is written once but is both province and city. */
+function placedBy(hit: DivisionHit): Partial<DivisionMatch> {
+  if (hit.level !== 'province') return hit.level === 'city' ? { city: hit } : { district: hit };
+  const only = hit.entries.length === 1 ? hit.entries[0].division : null;
+  const city = only && /^(11|12|31|50|81|82)$/.test(only.code) ? divisionIndex().byCode.get(`${only.code}01`) : undefined;
+  return city ? { province: hit, city: { start: hit.start, end: hit.end, level: 'city', entries: [{ division: city, kind: 'full' }] } } : { province: hit };
+}
+
+/** A street office or town at q; one opening the address only counts when divisions follow (伦教街道佛山市顺德区…). */
+function townAt(text: string, q: number, to: number, opening: boolean): { start: number; end: number } | null {
+  TOWN.lastIndex = q;
+  const t = TOWN.exec(text);
+  if (!t || q + t[0].length > to) return null;
+  return !opening || startsDivision(text, q + t[0].length, to) ? { start: q, end: q + t[0].length } : null;
+}
+
+/** A development zone or new area of three characters or more at q. */
+function zoneAt(text: string, q: number, to: number): { start: number; end: number } | null {
+  ZONE.lastIndex = q;
+  const z = ZONE.exec(text);
+  return z && q + z[0].length <= to && z[0].length >= 3 ? { start: q, end: q + z[0].length } : null;
 }
 
 /** Whether a province's full name (浙江省, 上海市) starts at p. */
@@ -307,14 +319,9 @@ function startsDivision(text: string, p: number, to: number): boolean {
   return namesAt(text, p, to).length > 0;
 }
 
+/** Where the address's content starts: past separators and spans taken. */
 function firstContent(text: string, from: number, skip: (p: number) => number): number {
-  let q = from;
-  for (;;) {
-    const r = skip(q);
-    if (r !== q) q = r;
-    else if (q < text.length && SEPARATORS.test(text[q])) q++;
-    else return q;
-  }
+  return skipSeparators(text, from, text.length, skip);
 }
 
 /** Everything the written divisions say, as today's divisions. */
