@@ -184,7 +184,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Searc
   if (!checked || !checked.ok) return <NotChecked error={checked && !checked.ok ? checked.error.message : null} text={text} />;
 
   const r = checked.result;
-  logEvent('check', { verdict: r.verdict, text: textHash(checked.text), via: 'page' });
+  logEvent('check', () => ({ verdict: r.verdict, text: textHash(checked.text), via: 'page' }));
   const claim = readSharedClaim(sp)!;
   // (The copy keeps the result's claim key: its share links are vouched for without parsing the text again.)
   const shown = withClaimKeyOf({ ...r, signals: signalsFor(r, claim) }, r);

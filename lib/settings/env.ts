@@ -100,7 +100,19 @@ export function appEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
  * outside the server (the command line), where the other settings do not matter.
  */
 export function setting<K extends keyof AppEnv>(name: K, source: NodeJS.ProcessEnv = process.env): AppEnv[K] {
-  const r = Env.shape[name].safeParse(source[name]);
+  // (The same text gives the same value: it is parsed again only when it changes.)
+  const raw = source[name];
+  const last = lastRead.get(name);
+  if (last && last.raw === raw) return last.value as AppEnv[K];
+  const value = readSetting(name, raw);
+  lastRead.set(name, { raw, value });
+  return value;
+}
+
+const lastRead = new Map<keyof AppEnv, { raw: string | undefined; value: unknown }>();
+
+function readSetting<K extends keyof AppEnv>(name: K, raw: string | undefined): AppEnv[K] {
+  const r = Env.shape[name].safeParse(raw);
   if (!r.success) throw new Error(explain(new z.ZodError(r.error.issues.map((i) => ({ ...i, path: [name, ...i.path] })))));
   return r.data as AppEnv[K];
 }

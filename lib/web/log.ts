@@ -14,10 +14,13 @@ export function textHash(text: string): string {
   return createHmac('sha256', KEY).update(text).digest('hex').slice(0, 16);
 }
 
-export function logEvent(event: string, fields: Record<string, string | number | boolean | null> = {}): void {
+type Fields = Record<string, string | number | boolean | null>;
+
+/** One event, with its fields (or what makes them, only when logs are written: a text's hash costs). */
+export function logEvent(event: string, fields: Fields | (() => Fields) = {}): void {
   // (Read on every call, as the process environment is now: tests switch logging on and off.)
   if (setting('NODE_ENV') === 'test' || setting('QUIET_LOGS')) return;
-  const { at: _at, event: _event, ...rest } = fields; // (a field may not pass itself off as these)
+  const { at: _at, event: _event, ...rest } = typeof fields === 'function' ? fields() : fields; // (a field may not pass itself off as these)
   // Under npm start each worker writes its own lines (one write each, so they never interleave).
   const id = setting('WORKER_ID');
   const worker = id !== undefined ? { worker: id } : {};

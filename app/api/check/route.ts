@@ -20,7 +20,7 @@ const READ: RequestOptions = {
 async function answer(text: string, request: Request, cors: Record<string, string>): Promise<Response> {
   const out = await runCheck(text, baseUrl(request));
   if (!out.ok) return errorResponse(out.error.code === 'too_long' ? 413 : 400, out.error.code, out.error.message, cors);
-  logEvent('check', { verdict: out.result.verdict, text: textHash(text), via: 'api' });
+  logEvent('check', () => ({ verdict: out.result.verdict, text: textHash(text), via: 'api' }));
   return jsonResponse(out.json, { headers: cors });
 }
 
