@@ -16,7 +16,7 @@ const root = path.resolve(__dirname, '../..');
 let server: ChildProcess;
 let dir: string;
 
-/** One request on a connection of its own, so that the primary hands each to the next worker. */
+/** One request on a connection of its own, so that any worker may take it (each new connection goes to whichever worker accepts it first). */
 function get(p: string, init: { method?: string; body?: string } = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: PORT, path: p, method: init.method ?? 'GET', agent: false, headers: init.body ? { 'content-type': 'application/json' } : {} }, (res) => {
