@@ -369,8 +369,7 @@ export class Registry {
       const byAlias = new Map<string, InstitutionInfo>();
       for (const inst of this.institutions()) for (const a of [inst.name, ...inst.aliases]) byAlias.set(a, inst);
       const head = Math.max(1, Math.min(2, ...[...byAlias.keys()].map((k) => k.length)));
-      const byHead = new Map<string, { alias: string; institution: InstitutionInfo }[]>();
-      for (const [alias, institution] of byAlias) (byHead.get(alias.slice(0, head)) ?? byHead.set(alias.slice(0, head), []).get(alias.slice(0, head))!).push({ alias, institution });
+      const byHead = groupBy([...byAlias].map(([alias, institution]) => ({ alias, institution })), (a) => a.alias.slice(0, head));
       for (const list of byHead.values()) list.sort((a, b) => b.alias.length - a.alias.length);
       this.aliasIndex = { byAlias, byHead, head };
     }
