@@ -1,6 +1,5 @@
 import { bankGroupOf } from '../banks';
-import type { Point } from '../registry/points';
-import type { OutletAt, Registry } from '../registry/registry';
+import type { Registry } from '../registry/registry';
 import { outletsAlongRoad } from './road-only';
 import type { Claim } from './claim';
 import type { Location } from './locate';
@@ -29,15 +28,14 @@ export function nearest(registry: Registry, c: Claim, verdict: Verdict, where: L
   if (!c.bank || NOT_WANTED.includes(verdict)) return [];
   const bank = c.bank;
   const ids = new Set(shown.map((m) => m.id));
-  const mine = (o: OutletAt) => o.kind === 'staffed' && !ids.has(o.id) && (c.bankIsGeneric ? bankGroupOf(o.bank) === c.bankGroup : o.bank === bank);
+  // (Both sources hold staffed outlets in use only: the bank and those already shown are left to rule out.)
+  const wanted = (id: number, of: string) => !ids.has(id) && (c.bankIsGeneric ? bankGroupOf(of) === c.bankGroup : of === bank);
   const point = where.point;
   if (point) {
-    // (The points are staffed outlets in use: only the bank and those already shown are left to rule out.)
-    const wanted = (p: Point) => !ids.has(p.id) && (c.bankIsGeneric ? bankGroupOf(p.group) === c.bankGroup : p.group === bank);
     // Grow the box from about 500 m until three outlets are in it.
     for (const radius of [0.005, 0.015, 0.045, 0.135, 0.4]) {
       // Of one bank, the closest few are enough (a few may be shown already); of a kind of bank, read more.
-      const list = registry.pointsNear(point.lat, point.lng, radius, c.bankIsGeneric ? null : bank, c.bankIsGeneric ? 200 : ids.size + 12).filter(wanted);
+      const list = registry.pointsNear(point.lat, point.lng, radius, c.bankIsGeneric ? null : bank, c.bankIsGeneric ? 200 : ids.size + 12).filter((p) => wanted(p.id, p.group));
       if (list.length >= 3 || radius === 0.4) {
         return list
           .map((p) => ({ p, d: km(point.lat, point.lng, p.lat, p.lng) }))
@@ -50,6 +48,6 @@ export function nearest(registry: Registry, c: Claim, verdict: Verdict, where: L
       }
     }
   }
-  if (cityKey && !c.bankIsGeneric) return registry.staffedOfBankInCity(bank, cityKey, ids.size + 3).filter(mine).slice(0, 3).map((o) => toMatched(o, 'nearby'));
+  if (cityKey && !c.bankIsGeneric) return registry.staffedOfBankInCity(bank, cityKey, ids.size + 3).filter((o) => wanted(o.id, o.bank)).slice(0, 3).map((o) => toMatched(o, 'nearby'));
   return [];
 }
