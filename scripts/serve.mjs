@@ -50,7 +50,9 @@ const port = Number(option(['-p', '--port'], process.env.PORT ?? 3000));
 const hostname = option(['-H', '--hostname'], undefined);
 
 if (cluster.isPrimary) {
-  cluster.schedulingPolicy = process.env.CLUSTER_SCHEDULING === 'rr' ? cluster.SCHED_RR : cluster.SCHED_NONE;
+  const scheduling = (process.env.CLUSTER_SCHEDULING ?? '').trim().toLowerCase() || 'none';
+  if (scheduling !== 'rr' && scheduling !== 'none') console.error(`CLUSTER_SCHEDULING=${JSON.stringify(process.env.CLUSTER_SCHEDULING)} is neither rr nor none: using none`);
+  cluster.schedulingPolicy = scheduling === 'rr' ? cluster.SCHED_RR : cluster.SCHED_NONE;
   const count = workerCount();
   const env = { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_HASH_KEY: process.env.LOG_HASH_KEY || crypto.randomBytes(32).toString('hex') };
   // Should the bundles fail (a route that esbuild cannot bundle), everything still works
