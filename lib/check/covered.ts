@@ -21,13 +21,21 @@ function inArea(row: CoverageRow, province: string | null, cityKey: string | nul
   return districtCode === rc || cityKey === rc;
 }
 
+/**
+ * Every row that can be in the area (inArea still decides): those of the whole country, the
+ * province, the city and the district, read by region code rather than by a pass over all
+ * rows (the licence registry has 8,142, and a text with no bank named would read them all).
+ */
+function areaRows(registry: Registry, province: string | null, cityKey: string | null, districtCode: string | null): CoverageRow[] {
+  const codes = [...new Set(['', province, cityKey, districtCode].filter((x): x is string => x !== null))];
+  return codes.flatMap((code) => registry.coverageIn(code));
+}
+
 export function coverageOf(registry: Registry, c: Claim, cityKey: string | null, districtCode: string | null): Coverage {
   const province = c.provinceCode ?? (cityKey ? cityKey.slice(0, 2) : null);
   const bankOk = (row: CoverageRow) =>
     row.bank === '*' || (c.bank !== null && (row.bank === c.bank || (c.bankIsGeneric && !!c.bankGroup && bankGroupOf(row.bank) === c.bankGroup)));
-  // The rows of the named bank and of every bank; a kind of bank (农商行) reads them all.
-  const pool = c.bank && !c.bankIsGeneric ? [...registry.coverageOf('*'), ...registry.coverageOf(c.bank)] : registry.coverage();
-  const rows = pool.filter((row) => bankOk(row) && inArea(row, province, cityKey, districtCode));
+  const rows = areaRows(registry, province, cityKey, districtCode).filter((row) => bankOk(row) && inArea(row, province, cityKey, districtCode));
   if (rows.some((r) => r.complete)) return { kind: 'complete' };
   if (!rows.length) return { kind: 'none' };
   // How many licences in use the registry holds there: of the named bank in its city, or of

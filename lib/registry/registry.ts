@@ -312,21 +312,12 @@ export class Registry {
     return this.coverageRows;
   }
 
-  private coverageBy: { bank: Map<string, CoverageRow[]>; region: Map<string, CoverageRow[]> } | undefined;
+  private coverageByRegion: Map<string, CoverageRow[]> | undefined;
 
-  private coverageIndex() {
-    this.coverageBy ??= { bank: groupBy(this.coverage(), (r) => r.bank), region: groupBy(this.coverage(), (r) => r.regionCode) };
-    return this.coverageBy;
-  }
-
-  /** The coverage rows of one bank (or '*', every bank). */
-  coverageOf(bank: string): CoverageRow[] {
-    return this.coverageIndex().bank.get(bank) ?? [];
-  }
-
-  /** The coverage rows of one region (a province, city or district code). */
+  /** The coverage rows of one region (a province, city or district code; '' for the whole country). */
   coverageIn(regionCode: string): CoverageRow[] {
-    return this.coverageIndex().region.get(regionCode) ?? [];
+    this.coverageByRegion ??= groupBy(this.coverage(), (r) => r.regionCode);
+    return this.coverageByRegion.get(regionCode) ?? [];
   }
 
   private institutionList: InstitutionInfo[] | undefined;
