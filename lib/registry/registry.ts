@@ -178,7 +178,9 @@ export class Registry {
         `${join} WHERE a.id IN (SELECT id FROM addresses WHERE road IN (?, ?) AND cross_road IS NOT NULL UNION SELECT id FROM addresses WHERE cross_road IN (?, ?))
          AND (? IS NULL OR a.city_code = ?) ORDER BY a.id`,
       ),
-      byRoad: db.prepare(`${join} WHERE a.road = ? AND (? IS NULL OR a.city_code = ?) AND a.current = 1 AND o.state = 'in_use' LIMIT 50`),
+      // (The first 50 in the order of the cross road, then of the address, as before there was a city in the index.)
+      byRoadInCity: db.prepare(`${join} WHERE a.road = ? AND a.city_code = ? AND a.current = 1 AND o.state = 'in_use' ORDER BY a.cross_road, a.id LIMIT 50`),
+      byRoad: db.prepare(`${join} WHERE a.road = ? AND a.current = 1 AND o.state = 'in_use' ORDER BY a.cross_road, a.id LIMIT 50`),
       ofBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1 AND o.state = 'in_use'`),
       staffedOfBankInCity: db.prepare(`${join} WHERE o.bank = ? AND o.city_code = ? AND a.current = 1 AND o.kind = 'staffed' AND o.state = 'in_use' LIMIT ?`),
       // The map points, read once (points.ts): the R*Tree's own corners, and each outlet's bank.
@@ -258,7 +260,7 @@ export class Registry {
   }
 
   onRoad(road: string, cityCode: string | null): OutletAt[] {
-    return (this.q.byRoad.all(road, cityCode, cityCode) as Row[]).map(this.toOutletAt);
+    return ((cityCode ? this.q.byRoadInCity.all(road, cityCode) : this.q.byRoad.all(road)) as Row[]).map(this.toOutletAt);
   }
 
   ofBankInCity(bank: string, cityCode: string): OutletAt[] {

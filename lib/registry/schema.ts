@@ -5,7 +5,7 @@
  */
 // Raised whenever the importer or the parser reads addresses differently, so that a built
 // registry is built again.
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 export const DDL = `
 PRAGMA journal_mode = OFF;
@@ -113,6 +113,9 @@ export const INDEXES = `
 -- Covering: a number's addresses and their roads, read from the index alone, in address order.
 CREATE INDEX road_numbers_num ON road_numbers(num, city_code, address_id, road);
 CREATE INDEX addresses_building ON addresses(building_key);
+-- A road in one city is found in the index: 人民路 alone has 877 addresses in the licence
+-- registry, and each used to be read in full before the city dropped it.
+CREATE INDEX addresses_road_city ON addresses(road, city_code, cross_road);
 CREATE INDEX addresses_cross ON addresses(road, cross_road);
 CREATE INDEX addresses_cross_road ON addresses(cross_road) WHERE cross_road IS NOT NULL;
 CREATE INDEX addresses_outlet ON addresses(outlet_id);
