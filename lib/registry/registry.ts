@@ -172,7 +172,9 @@ export class Registry {
       roadsOfNum: db.prepare(`SELECT address_id AS id, road FROM road_numbers WHERE num = ?`),
       byAddress: db.prepare(`${join} WHERE a.id = ?`),
       byBuildingKey: db.prepare(`${join} WHERE a.building_key = ? AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
-      byBuildingFts: db.prepare(`${join} WHERE a.id IN (SELECT rowid FROM building_fts WHERE building_fts MATCH ? LIMIT 200) AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL)`),
+      // (The city is applied before the cap of 200, not after: 商住楼 is in 292 buildings, and the
+      // first 200 of the country could leave out the one in the city asked about.)
+      byBuildingFts: db.prepare(`${join} WHERE a.id IN (SELECT rowid FROM building_fts WHERE building_fts MATCH ?) AND (? IS NULL OR a.city_code = ? OR a.city_code IS NULL) ORDER BY a.id LIMIT 200`),
       // Two indexed look-ups (by road, by cross road), not one scan of every intersection.
       byCross: db.prepare(
         `${join} WHERE a.id IN (SELECT id FROM addresses WHERE road IN (?, ?) AND cross_road IS NOT NULL UNION SELECT id FROM addresses WHERE cross_road IN (?, ?))

@@ -32,3 +32,27 @@ describe('Registry.onRoad on the licence registry', () => {
     expect(compared).toBeGreaterThan(1000);
   }, 120_000);
 });
+
+// Registry.byBuildingContaining: the buildings whose key contains the text, in the city (or with
+// no city), at most 200. The city is applied before the cap: the country's first 200 matches of
+// a common name must not crowd out the city's own.
+describe('Registry.byBuildingContaining on the licence registry', () => {
+  test('common names: every match in the city, as a scan of the keys finds them', async () => {
+    const registry = openRegistry(await ensureBuiltIn('licences'));
+    const common = registry.db
+      .prepare('SELECT building_key AS k, count(*) AS n FROM addresses WHERE length(building_key) >= 3 GROUP BY building_key ORDER BY n DESC LIMIT 40')
+      .all() as { k: string; n: number }[];
+    const scan = registry.db.prepare("SELECT a.id FROM addresses a WHERE instr(a.building_key, ?) > 0 AND (a.city_code = ? OR a.city_code IS NULL) ORDER BY a.id LIMIT 200").pluck();
+    const citiesOf = registry.db.prepare("SELECT DISTINCT city_code FROM addresses WHERE instr(building_key, ?) > 0 AND city_code IS NOT NULL LIMIT 8").pluck();
+    const words = ['商住楼', '商贸城', '综合楼', ...common.map((c) => c.k)];
+    let overCap = 0;
+    for (const word of words) {
+      const all = registry.db.prepare('SELECT count(*) FROM addresses WHERE instr(building_key, ?) > 0').pluck().get(word) as number;
+      if (all > 200) overCap++;
+      for (const city of citiesOf.all(word) as string[]) {
+        expect(registry.byBuildingContaining(word, city).map((o) => o.at.addressId), `${word} in ${city}`).toEqual(scan.all(word, city));
+      }
+    }
+    expect(overCap).toBeGreaterThan(0); // (some word is in more than 200 buildings of the country)
+  }, 120_000);
+});
