@@ -5,7 +5,7 @@
  */
 // Raised whenever the importer or the parser reads addresses differently, so that a built
 // registry is built again.
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 export const DDL = `
 PRAGMA journal_mode = OFF;

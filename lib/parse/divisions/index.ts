@@ -44,7 +44,7 @@ const ETHNIC = [
   '东乡族', '纳西族', '景颇族', '柯尔克孜族', '土族', '达斡尔族', '仫佬族', '羌族', '布朗族', '撒拉族',
   '毛南族', '仡佬族', '锡伯族', '阿昌族', '普米族', '塔吉克族', '怒族', '鄂温克族', '德昂族', '保安族',
   '裕固族', '京族', '独龙族', '鄂伦春族', '赫哲族', '门巴族', '珞巴族', '基诺族', '各族', '蒙古', '哈萨克',
-  '柯尔克孜', '维吾尔',
+  '柯尔克孜', '维吾尔', '锡伯', '塔吉克',
 ];
 
 /** The place name before the first ethnic group: 湘西土家族苗族自治州 → 湘西. */
@@ -158,6 +158,12 @@ function addDistricts({ byCode, names, districtsOfCity }: Tables) {
 function addDistrictNames(names: Map<string, NameEntry[]>, d: Division) {
   const name = d.name;
   addName(names, name, { division: d, kind: 'full' });
+  // Named after the people alone (东乡族自治县, 鄂伦春自治旗): written 东乡县, 鄂伦春旗.
+  const people = /^(.{2,4}?)族?自治([县旗])$/.exec(name);
+  if (people && !placeBeforeEthnic(name) && ETHNIC.some((e) => name.startsWith(e.replace(/族$/, '')))) {
+    addName(names, `${people[1]}${people[2]}`, { division: d, kind: 'alias' });
+    return;
+  }
   const ethnic = placeBeforeEthnic(name);
   if (ethnic && /自治[县旗]$/.test(name)) {
     addName(names, ethnic, { division: d, kind: 'short' });
