@@ -11,9 +11,10 @@
 //   FAST_ROUTES=0     send /api/check through Next's router too (see fast-routes.mjs)
 //   PAGE_CACHE=0      render every result page (see page-cache.mjs)
 //   CLUSTER_SCHEDULING=rr  the primary hands each connection to the next worker in turn (default
-//                     none: the workers take connections from the shared socket themselves;
-//                     measured on 2 cores, POST /api/check at 128 connections went from about
-//                     1,990 to 2,440–2,640 requests/s and p99 from 164 to 91–135 ms)
+//                     none: the workers take connections from the shared socket themselves).
+//                     Measured on 2 cores with 128 connections opened at once: none splits
+//                     them unevenly (125/3 to 69/61), rr evenly but hands them one per turn of
+//                     a busy worker's event loop (the last waited up to 3.8 s); see README.
 //
 // (A plain Node launcher, run before and outside the app's bundle: it reads these, and
 // LOG_HASH_KEY, QUIET_LOGS and WORKER_ID for its own lines, from process.env. The app reads its

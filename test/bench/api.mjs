@@ -155,6 +155,42 @@ function serverCpuSeconds() {
   }
   return ticks / 100;
 }
+// How the load's connections are split between the server's processes, as each holds them
+// (Linux /proc; null elsewhere): with CLUSTER_SCHEDULING=none, whichever worker wakes first takes
+// a burst of new connections, and the one holding more answers each request later.
+function connectionsPerProcess() {
+  try {
+    const port = PORT.toString(16).toUpperCase().padStart(4, '0');
+    const inodes = new Set();
+    for (const line of fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f.length > 9 && f[1].endsWith(`:${port}`) && f[3] === '01') inodes.add(f[9]);
+    }
+    const split = [];
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat;
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== server.pid) continue;
+      let n = 0;
+      try {
+        for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+          const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+          if (m && inodes.has(m[1])) n++;
+        }
+      } catch {}
+      if (n > 0) split.push(n);
+    }
+    return split.sort((a, b) => b - a);
+  } catch {
+    return null;
+  }
+}
+
 try {
   const health = await waitFor(`${base}/api/health`, 120_000);
   // The file the server answers from: REGISTRY_DB, else the built-in one npm start built.
@@ -207,26 +243,30 @@ try {
     for (const c of CONNECTIONS) {
       const cpu0 = serverCpuSeconds();
       const own0 = process.cpuUsage();
+      let split = null;
+      const look = setTimeout(() => (split = connectionsPerProcess()), (DURATION * 1000) / 2);
       const r = await autocannon({ url: base, connections: c, duration: DURATION, requests, timeout: 10 });
+      clearTimeout(look);
       const own = process.cpuUsage(own0);
       const cpuMs = ((serverCpuSeconds() - cpu0) * 1000) / Math.max(1, r.requests.total);
       const clientMs = (own.user + own.system) / 1000 / Math.max(1, r.requests.total);
       const errors = r.errors + r.timeouts + r.non2xx;
       const goal = GOALS[`${name}@${c}`];
       const met = goal ? r.requests.average >= goal.rps && r.latency.p99 <= goal.p99 && errors === 0 : null;
-      table.push({ name, c, cpuMs, clientMs, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total, errors, goal, met });
+      table.push({ name, c, split, cpuMs, clientMs, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total, errors, goal, met });
       process.stderr.write(`  ${name} @${c}: ${r.requests.average.toFixed(0)} req/s\n`);
     }
   }
   console.log('');
-  console.log('| scenario | conns | requests/s | p50 ms | p99 ms | max ms | requests | errors | server CPU ms/req | client CPU ms/req | goal | met |');
-  console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|');
+  console.log('| scenario | conns | per worker | requests/s | p50 ms | p99 ms | max ms | requests | errors | server CPU ms/req | client CPU ms/req | goal | met |');
+  console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|');
   for (const t of table) {
     const goal = t.goal ? `≥ ${t.goal.rps}/s, p99 ≤ ${t.goal.p99} ms, 0 errors` : '—';
-    console.log(`| ${t.name} | ${t.c} | ${fmt(t.rps.toFixed(0), 6)} | ${t.p50} | ${t.p99} | ${t.max} | ${t.total} | ${t.errors} | ${t.cpuMs.toFixed(2)} | ${t.clientMs.toFixed(2)} | ${goal} | ${t.met === null ? '' : t.met ? 'yes' : 'NO'} |`);
+    console.log(`| ${t.name} | ${t.c} | ${t.split?.join('/') ?? '?'} | ${fmt(t.rps.toFixed(0), 6)} | ${t.p50} | ${t.p99} | ${t.max} | ${t.total} | ${t.errors} | ${t.cpuMs.toFixed(2)} | ${t.clientMs.toFixed(2)} | ${goal} | ${t.met === null ? '' : t.met ? 'yes' : 'NO'} |`);
   }
   console.log('\n  server CPU ms/req: CPU time of all server processes over requests answered (2 cores give 2,000 ms');
   console.log('  of CPU a second: 2000 / that is the ceiling on requests/s with nothing else running); client: the load generator.');
+  console.log('  per worker: the connections each server process held halfway through the row (most first).');
   console.log(`  load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   process.exitCode = table.some((t) => t.met === false || t.errors > 0) || jsGzip > 180 * 1024 || mapInFirstLoad ? 1 : 0;
 } finally {
