@@ -10,11 +10,14 @@
 //   -H/--hostname     address to listen on (default: every interface)
 //   FAST_ROUTES=0     send /api/check through Next's router too (see fast-routes.mjs)
 //   PAGE_CACHE=0      render every result page (see page-cache.mjs)
+//   ACCEPT_HANDLES    handles each worker accepts connections through (default 8; see
+//                     accept-handles.mjs: one connection per handle per event-loop turn)
 //   CLUSTER_SCHEDULING=rr  the primary hands each connection to the next worker in turn (default
 //                     none: the workers take connections from the shared socket themselves).
 //                     Measured on 2 cores with 128 connections opened at once: none splits
 //                     them unevenly (125/3 to 69/61), rr evenly but hands them one per turn of
 //                     a busy worker's event loop (the last waited up to 3.8 s); see README.
+//                     (With none, ACCEPT_HANDLES is what keeps a burst from waiting the same way.)
 //
 // (A plain Node launcher, run before and outside the app's bundle: it reads these, and
 // LOG_HASH_KEY, QUIET_LOGS and WORKER_ID for its own lines, from process.env. The app reads its
@@ -26,6 +29,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { acceptHandleCount, addAcceptHandles, serveAcceptHandles } from './accept-handles.mjs';
 import { buildFastRoutes, loadFastRoutes, loadRateLimitServer } from './fast-routes.mjs';
 import { createPageCache } from './page-cache.mjs';
 
@@ -66,12 +70,13 @@ if (cluster.isPrimary) {
     console.error(`serve: the direct /api/check route and the shared rate limit are off (${e.message.split('\n')[0]}); everything goes through Next, each worker limiting on its own`);
     Object.assign(env, { FAST_ROUTES: '0', SHARED_RATE_LIMIT: '0' });
   }
+  const acceptHandles = serveAcceptHandles();
   let stopping = false;
   let ready = 0;
   const fork = (id) => {
     const w = cluster.fork({ ...env, WORKER_ID: String(id) });
-    w.on('message', (m) => {
-      if (rateLimits(w, m)) return;
+    w.on('message', (m, handle) => {
+      if (rateLimits(w, m) || acceptHandles(w, m, handle)) return;
       if (m === 'ready' && ++ready === count) console.log(`真网点 ready on http://${hostname ?? 'localhost'}:${port} with ${count} worker${count > 1 ? 's' : ''} (WEB_CONCURRENCY)`);
     });
     w.on('exit', (code, signal) => {
@@ -126,8 +131,16 @@ if (cluster.isPrimary) {
       : '{"error":{"code":"invalid_request","message":"The request could not be read."}}';
     socket.end(`HTTP/1.1 ${tooLong ? '414 URI Too Long' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
-  server.listen(port, hostname, () => process.send?.('ready'));
+  // With the workers taking connections themselves, each takes them through several handles
+  // (accept-handles.mjs); with rr the primary accepts them.
+  const rr = (process.env.CLUSTER_SCHEDULING ?? '').trim().toLowerCase() === 'rr';
+  let extras = [];
+  server.listen(port, hostname, () => {
+    if (!rr) extras = addAcceptHandles(server, acceptHandleCount());
+    process.send?.('ready');
+  });
   process.on('SIGTERM', () => {
+    for (const extra of extras) extra.close();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();
   });

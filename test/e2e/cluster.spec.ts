@@ -53,7 +53,7 @@ test.describe('two workers', () => {
     fs.copyFileSync(demo, path.join(dir, 'registry.sqlite'));
     server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '-p', String(PORT), '-H', '127.0.0.1'], {
       cwd: root,
-      env: { ...process.env, WEB_CONCURRENCY: '2', REGISTRY_DB: path.join(dir, 'registry.sqlite'), QUIET_LOGS: '1', RATE_LIMIT_PER_MINUTE: '0' },
+      env: { ...process.env, WEB_CONCURRENCY: '2', ACCEPT_HANDLES: '4', CLUSTER_SCHEDULING: '', REGISTRY_DB: path.join(dir, 'registry.sqlite'), QUIET_LOGS: '1', RATE_LIMIT_PER_MINUTE: '0' },
       stdio: 'ignore',
       detached: true,
     });
@@ -71,6 +71,45 @@ test.describe('two workers', () => {
       process.kill(-server.pid!, 'SIGTERM');
     } catch {}
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Linux's /proc: how many descriptors of the listening socket each process holds.
+  function listenHandles(): Map<number, number> | null {
+    if (process.platform !== 'linux') return null;
+    const port = PORT.toString(16).toUpperCase().padStart(4, '0');
+    const line = fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').find((l) => { const f = l.trim().split(/\s+/); return f[1]?.endsWith(`:${port}`) && f[3] === '0A'; });
+    const inode = line?.trim().split(/\s+/)[9];
+    const held = new Map<number, number>();
+    for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (Number(pid) !== server.pid && parent !== server.pid) continue;
+      let n = 0;
+      for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+        try {
+          if (fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === `socket:[${inode}]`) n++;
+        } catch {}
+      }
+      held.set(Number(pid), n);
+    }
+    return held;
+  }
+
+  test('each worker takes connections through ACCEPT_HANDLES handles, and a burst of new connections is answered', async () => {
+    test.skip(listenHandles() === null, 'needs Linux /proc');
+    // The primary keeps node:cluster's one and no copy; each worker has 4 (the copies come a
+    // moment after it listens).
+    const workers = () => [...listenHandles()!].filter(([pid]) => pid !== server.pid).map(([, n]) => n);
+    for (let i = 0; i < 40 && workers().join() !== '4,4'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(workers()).toEqual([4, 4]);
+    expect(listenHandles()!.get(server.pid!)).toBe(1);
+    const answers = await Promise.all(Array.from({ length: 64 }, () => get('/api/health')));
+    expect(answers.map((a) => a.status)).toEqual(Array(64).fill(200));
   });
 
   test('both see a registry renamed over the live one, in the API and on the result page', async () => {
