@@ -140,8 +140,8 @@ if (cluster.isPrimary) {
     process.send?.('ready');
   });
   process.on('SIGTERM', () => {
-    for (const extra of extras) extra.close();
-    server.close(() => process.exit(0));
+    // (Each server calls back once the connections it accepted are done.)
+    Promise.all([server, ...extras].map((s) => new Promise((done) => s.close(done)))).then(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();
   });
 }
