@@ -24,7 +24,7 @@ export function acceptHandleCount(env = process.env) {
  * The worker's side, once `server` listens through node:cluster: ask for count - 1 copies of
  * its listening handle, and listen on each as it comes. Returns the extra servers (to close).
  */
-export function addAcceptHandles(server, count, send = (m, h) => process.send?.(m, h, { keepOpen: true })) {
+export function addAcceptHandles(server, count) {
   const extras = [];
   // (The TCP handle itself, not the server: a server sent to the primary would start
   // accepting there.)
@@ -37,7 +37,7 @@ export function addAcceptHandles(server, count, send = (m, h) => process.send?.(
     extra.listen(copy);
     extras.push(extra);
   });
-  send({ acceptHandles: 'ask', copies: count - 1 }, handle);
+  process.send({ acceptHandles: 'ask', copies: count - 1 }, handle, { keepOpen: true });
   return extras;
 }
 

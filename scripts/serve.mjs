@@ -51,11 +51,13 @@ export function workerCount(env = process.env) {
   return Number.isInteger(n) && n >= 1 ? Math.min(n, 64) : os.availableParallelism();
 }
 
+/** CLUSTER_SCHEDULING as given: 'rr', 'none', or anything else (taken as none, and said so). */
+const scheduling = (process.env.CLUSTER_SCHEDULING ?? '').trim().toLowerCase() || 'none';
+
 const port = Number(option(['-p', '--port'], process.env.PORT ?? 3000));
 const hostname = option(['-H', '--hostname'], undefined);
 
 if (cluster.isPrimary) {
-  const scheduling = (process.env.CLUSTER_SCHEDULING ?? '').trim().toLowerCase() || 'none';
   if (scheduling !== 'rr' && scheduling !== 'none') console.error(`CLUSTER_SCHEDULING=${JSON.stringify(process.env.CLUSTER_SCHEDULING)} is neither rr nor none: using none`);
   cluster.schedulingPolicy = scheduling === 'rr' ? cluster.SCHED_RR : cluster.SCHED_NONE;
   const count = workerCount();
@@ -133,10 +135,9 @@ if (cluster.isPrimary) {
   });
   // With the workers taking connections themselves, each takes them through several handles
   // (accept-handles.mjs); with rr the primary accepts them.
-  const rr = (process.env.CLUSTER_SCHEDULING ?? '').trim().toLowerCase() === 'rr';
   let extras = [];
   server.listen(port, hostname, () => {
-    if (!rr) extras = addAcceptHandles(server, acceptHandleCount());
+    if (scheduling !== 'rr') extras = addAcceptHandles(server, acceptHandleCount());
     process.send?.('ready');
   });
   process.on('SIGTERM', () => {

@@ -137,24 +137,31 @@ process.on('SIGINT', () => process.exit(130));
 
 const fmt = (n, w) => String(n).padStart(w);
 
-// CPU seconds used so far by the server's processes (its process group; Linux /proc), to
-// print CPU per request: a figure a busy machine distorts far less than requests per second.
+// The server's processes (its process group: the primary and its workers), each with the fields
+// of /proc/<pid>/stat after its name; Linux only (throws elsewhere).
+function serverProcesses() {
+  const found = [];
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      if (Number(rest[2]) === server.pid) found.push({ pid, rest });
+    } catch {}
+  }
+  return found;
+}
+
+// CPU seconds used so far by the server's processes, to print CPU per request: a figure a busy
+// machine distorts far less than requests per second.
 function serverCpuSeconds() {
-  let ticks = 0;
   try {
-    for (const pid of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-        if (Number(rest[2]) === server.pid) ticks += Number(rest[11]) + Number(rest[12]);
-      } catch {}
-    }
+    return serverProcesses().reduce((ticks, { rest }) => ticks + Number(rest[11]) + Number(rest[12]), 0) / 100;
   } catch {
     return NaN;
   }
-  return ticks / 100;
 }
+
 // How the load's connections are split between the server's processes, as each holds them
 // (Linux /proc; null elsewhere): with CLUSTER_SCHEDULING=none, whichever worker wakes first takes
 // a burst of new connections, and the one holding more answers each request later.
@@ -167,15 +174,7 @@ function connectionsPerProcess() {
       if (f.length > 9 && f[1].endsWith(`:${port}`) && f[3] === '01') inodes.add(f[9]);
     }
     const split = [];
-    for (const pid of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      let stat;
-      try {
-        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== server.pid) continue;
+    for (const { pid } of serverProcesses()) {
       let n = 0;
       try {
         for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {

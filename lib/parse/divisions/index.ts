@@ -158,13 +158,13 @@ function addDistricts({ byCode, names, districtsOfCity }: Tables) {
 function addDistrictNames(names: Map<string, NameEntry[]>, d: Division) {
   const name = d.name;
   addName(names, name, { division: d, kind: 'full' });
+  const ethnic = placeBeforeEthnic(name);
   // Named after the people alone (东乡族自治县, 鄂伦春自治旗): written 东乡县, 鄂伦春旗.
-  const people = /^(.{2,4}?)族?自治([县旗])$/.exec(name);
-  if (people && !placeBeforeEthnic(name) && ETHNIC.some((e) => name.startsWith(e.replace(/族$/, '')))) {
+  const people = ethnic ? null : /^(.{2,4}?)族?自治([县旗])$/.exec(name);
+  if (people && ETHNIC.some((e) => name.startsWith(e.replace(/族$/, '')))) {
     addName(names, `${people[1]}${people[2]}`, { division: d, kind: 'alias' });
     return;
   }
-  const ethnic = placeBeforeEthnic(name);
   if (ethnic && /自治[县旗]$/.test(name)) {
     addName(names, ethnic, { division: d, kind: 'short' });
     addName(names, `${ethnic}${name.endsWith('旗') ? '旗' : '县'}`, { division: d, kind: 'alias' });
