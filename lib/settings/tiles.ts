@@ -18,32 +18,34 @@ export interface TileConfig {
   origins: string[];
 }
 
+/** Every host Leaflet will ask for a URL template: one per subdomain when it has {s}. */
+function originsOf(url: string, subdomains: string): string[] {
+  const subs = url.includes('{s}') ? [...subdomains] : ['a'];
+  return [...new Set(subs.map((s) => new URL(url.replace('{s}', s).replace(/\{[a-z]\}/g, '0')).origin))];
+}
+
+const PROVIDERS: Record<'amap' | 'osm', Omit<TileConfig, 'origins'>> = {
+  amap: {
+    url: 'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
+    attribution: '© 高德地图',
+    attributionEn: '© AutoNavi (Amap)',
+    crs: 'gcj02',
+    subdomains: '1234',
+  },
+  osm: {
+    url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    attribution: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> 贡献者',
+    attributionEn: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    crs: 'wgs84',
+    subdomains: 'abc',
+  },
+};
+
 /** The tile provider chosen by MAP_TILES, or null for a map with no tiles. */
 export function tileConfig(env: AppEnv = appEnv()): TileConfig | null {
   const t = env.MAP_TILES;
   if (t === 'none') return null;
-  if (t === 'amap') {
-    return {
-      url: 'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
-      attribution: env.MAP_ATTRIBUTION ?? '© 高德地图',
-      attributionEn: env.MAP_ATTRIBUTION ?? '© AutoNavi (Amap)',
-      crs: 'gcj02',
-      subdomains: '1234',
-      origins: ['https://webrd01.is.autonavi.com', 'https://webrd02.is.autonavi.com', 'https://webrd03.is.autonavi.com', 'https://webrd04.is.autonavi.com'],
-    };
-  }
-  if (t !== 'osm') {
-    // Every host Leaflet will ask: one per subdomain when the template has {s}.
-    const subs = t.includes('{s}') ? [...env.MAP_SUBDOMAINS] : ['a'];
-    const origins = [...new Set(subs.map((s) => new URL(t.replace('{s}', s).replace(/\{[a-z]\}/g, '0')).origin))];
-    return { url: t, attribution: env.MAP_ATTRIBUTION ?? '', attributionEn: env.MAP_ATTRIBUTION ?? '', crs: 'wgs84', subdomains: env.MAP_SUBDOMAINS, origins };
-  }
-  return {
-    url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-    attribution: env.MAP_ATTRIBUTION ?? '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> 贡献者',
-    attributionEn: env.MAP_ATTRIBUTION ?? '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-    crs: 'wgs84',
-    subdomains: 'abc',
-    origins: ['https://tile.openstreetmap.org'],
-  };
+  const p = t === 'amap' || t === 'osm' ? PROVIDERS[t] : { url: t, attribution: '', attributionEn: '', crs: 'wgs84' as const, subdomains: env.MAP_SUBDOMAINS };
+  const attribution = env.MAP_ATTRIBUTION;
+  return { ...p, attribution: attribution ?? p.attribution, attributionEn: attribution ?? p.attributionEn, origins: originsOf(p.url, p.subdomains) };
 }
