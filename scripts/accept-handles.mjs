@@ -20,6 +20,14 @@ export function acceptHandleCount(env = process.env) {
   return Number.isInteger(n) && n >= 1 ? Math.min(n, 64) : 8;
 }
 
+/** One more way in for `server`: a server listening on `handle` (a listening TCP handle) whose connections are its. */
+export function listenAlso(server, handle) {
+  const extra = net.createServer((socket) => server.emit('connection', socket));
+  extra.on('error', (e) => console.error(`an extra accept handle failed (${e.code ?? e.message}); the others go on`));
+  extra.listen(handle);
+  return extra;
+}
+
 /**
  * The worker's side, once `server` listens through node:cluster: ask for count - 1 copies of
  * its listening handle, and listen on each as it comes. Returns the extra servers (to close).
@@ -32,10 +40,7 @@ export function addAcceptHandles(server, count) {
   if (count <= 1 || !handle || typeof process.send !== 'function') return extras;
   process.on('message', (m, copy) => {
     if (!m || m.acceptHandles !== 'copy' || !copy) return;
-    const extra = net.createServer((socket) => server.emit('connection', socket));
-    extra.on('error', (e) => console.error(`an extra accept handle failed (${e.code ?? e.message}); the others go on`));
-    extra.listen(copy);
-    extras.push(extra);
+    extras.push(listenAlso(server, copy));
   });
   process.send({ acceptHandles: 'ask', copies: count - 1 }, handle, { keepOpen: true });
   return extras;

@@ -12,12 +12,19 @@
 //   PAGE_CACHE=0      render every result page (see page-cache.mjs)
 //   ACCEPT_HANDLES    handles each worker accepts connections through (default 8; see
 //                     accept-handles.mjs: one connection per handle per event-loop turn)
-//   CLUSTER_SCHEDULING=rr  the primary hands each connection to the next worker in turn (default
-//                     none: the workers take connections from the shared socket themselves).
-//                     Measured on 2 cores with 128 connections opened at once: none splits
-//                     them unevenly (125/3 to 69/61), rr evenly but hands them one per turn of
-//                     a busy worker's event loop (the last waited up to 3.8 s); see README.
-//                     (With none, ACCEPT_HANDLES is what keeps a burst from waiting the same way.)
+//   CLUSTER_SCHEDULING  how new connections are shared out between the workers:
+//                     reuseport (the default, on Linux) each worker listens on sockets of its
+//                       own, ACCEPT_HANDLES of them (SO_REUSEPORT, see reuse-port.mjs), and the
+//                       kernel puts each new connection in one of them by a hash of its addresses:
+//                       an even split, whichever worker is awake;
+//                     none  the workers take connections from one shared socket (node:cluster's
+//                       SCHED_NONE; the default where SO_REUSEPORT is not to be had). Measured on 2
+//                       cores with 128 connections opened at once, whoever wakes first takes most
+//                       (125/3 to 69/61, and all 32 of 32); each worker takes them through
+//                       ACCEPT_HANDLES copies of the socket (accept-handles.mjs);
+//                     rr    the primary accepts each and hands it to the next worker in turn: even,
+//                       but one per turn of a busy worker's event loop (the last waited up to
+//                       3.8 s). See README.
 //
 // (A plain Node launcher, run before and outside the app's bundle: it reads these, and
 // LOG_HASH_KEY, QUIET_LOGS and WORKER_ID for its own lines, from process.env. The app reads its
@@ -25,13 +32,15 @@
 import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import http from 'node:http';
+import net from 'node:net';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { acceptHandleCount, addAcceptHandles, serveAcceptHandles } from './accept-handles.mjs';
+import { acceptHandleCount, addAcceptHandles, listenAlso, serveAcceptHandles } from './accept-handles.mjs';
 import { buildFastRoutes, loadFastRoutes, loadRateLimitServer } from './fast-routes.mjs';
 import { createPageCache } from './page-cache.mjs';
+import { openReusePortHandles, reusePortUnavailable } from './reuse-port.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,17 +60,44 @@ export function workerCount(env = process.env) {
   return Number.isInteger(n) && n >= 1 ? Math.min(n, 64) : os.availableParallelism();
 }
 
-/** CLUSTER_SCHEDULING as given: 'rr', 'none', or anything else (taken as none, and said so). */
-const scheduling = (process.env.CLUSTER_SCHEDULING ?? '').trim().toLowerCase() || 'none';
+/** CLUSTER_SCHEDULING as given: 'reuseport' (also when unset), 'none', 'rr', or anything else (taken as the default, and said so). In a worker: what the primary chose. */
+const SCHEDULINGS = ['reuseport', 'none', 'rr'];
+const scheduling = (process.env.CLUSTER_SCHEDULING ?? '').trim().toLowerCase() || 'reuseport';
 
 const port = Number(option(['-p', '--port'], process.env.PORT ?? 3000));
 const hostname = option(['-H', '--hostname'], undefined);
 
+/** Listen on the port for a moment, without SO_REUSEPORT: rejects (EADDRINUSE) when another program holds it, as another npm start would (whose SO_REUSEPORT sockets the workers would otherwise join, sharing its connections). */
+function portIsFree(port, host) {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer((socket) => socket.destroy());
+    probe.once('error', reject);
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
 if (cluster.isPrimary) {
-  if (scheduling !== 'rr' && scheduling !== 'none') console.error(`CLUSTER_SCHEDULING=${JSON.stringify(process.env.CLUSTER_SCHEDULING)} is neither rr nor none: using none`);
-  cluster.schedulingPolicy = scheduling === 'rr' ? cluster.SCHED_RR : cluster.SCHED_NONE;
+  let mode = scheduling;
+  if (!SCHEDULINGS.includes(mode)) {
+    console.error(`CLUSTER_SCHEDULING=${JSON.stringify(process.env.CLUSTER_SCHEDULING)} is none of ${SCHEDULINGS.join(', ')}: using reuseport`);
+    mode = 'reuseport';
+  }
+  if (mode === 'reuseport') {
+    const why = reusePortUnavailable();
+    if (why) {
+      console.error(`serve: the workers share one socket (CLUSTER_SCHEDULING=none): SO_REUSEPORT is not to be had here (${why})`);
+      mode = 'none';
+    }
+  }
+  cluster.schedulingPolicy = mode === 'rr' ? cluster.SCHED_RR : cluster.SCHED_NONE;
+  try {
+    await portIsFree(port, hostname);
+  } catch (e) {
+    console.error(`serve: cannot listen on ${hostname ?? 'every interface'} port ${port}: ${e.code === 'EADDRINUSE' ? 'another program (another npm start?) is listening there' : e.message}`);
+    process.exit(1);
+  }
   const count = workerCount();
-  const env = { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_HASH_KEY: process.env.LOG_HASH_KEY || crypto.randomBytes(32).toString('hex') };
+  const env = { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', CLUSTER_SCHEDULING: mode, LOG_HASH_KEY: process.env.LOG_HASH_KEY || crypto.randomBytes(32).toString('hex') };
   // Should the bundles fail (a route that esbuild cannot bundle), everything still works
   // through Next, with a rate limit per worker: said once, loudly.
   let rateLimits = () => false;
@@ -79,6 +115,17 @@ if (cluster.isPrimary) {
     const w = cluster.fork({ ...env, WORKER_ID: String(id) });
     w.on('message', (m, handle) => {
       if (rateLimits(w, m) || acceptHandles(w, m, handle)) return;
+      if (m?.listenFailed) {
+        // (Before any worker was ready, a worker that cannot listen means none can: stop, and say why.)
+        console.error(`serve: worker ${id} cannot listen: ${m.listenFailed}`);
+        if (ready === 0) {
+          stopping = true;
+          for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+          process.exitCode = 1;
+          setTimeout(() => process.exit(1), 2000).unref();
+        }
+        return;
+      }
       if (m === 'ready' && ++ready === count) console.log(`真网点 ready on http://${hostname ?? 'localhost'}:${port} with ${count} worker${count > 1 ? 's' : ''} (WEB_CONCURRENCY)`);
     });
     w.on('exit', (code, signal) => {
@@ -133,13 +180,32 @@ if (cluster.isPrimary) {
       : '{"error":{"code":"invalid_request","message":"The request could not be read."}}';
     socket.end(`HTTP/1.1 ${tooLong ? '414 URI Too Long' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
-  // With the workers taking connections themselves, each takes them through several handles
-  // (accept-handles.mjs); with rr the primary accepts them.
+  // Each worker takes connections through several handles (accept-handles.mjs): with
+  // reuseport, sockets of its own (reuse-port.mjs); with none, copies of the shared one. With rr
+  // the primary accepts them.
   let extras = [];
-  server.listen(port, hostname, () => {
-    if (scheduling !== 'rr') extras = addAcceptHandles(server, acceptHandleCount());
-    process.send?.('ready');
-  });
+  const listenFailed = (e) => {
+    process.send?.({ listenFailed: e.message.split('\n')[0] });
+    process.exitCode = 1;
+    setTimeout(() => process.exit(1), 200);
+  };
+  if (scheduling === 'reuseport') {
+    openReusePortHandles({ host: hostname, port, count: acceptHandleCount() }).then((handles) => {
+      server.once('error', listenFailed);
+      server.listen(handles[0], () => {
+        server.off('error', listenFailed);
+        process.send?.('ready');
+      });
+      extras = handles.slice(1).map((h) => listenAlso(server, h));
+    }, listenFailed);
+  } else {
+    server.once('error', listenFailed);
+    server.listen(port, hostname, () => {
+      server.off('error', listenFailed);
+      if (scheduling !== 'rr') extras = addAcceptHandles(server, acceptHandleCount());
+      process.send?.('ready');
+    });
+  }
   process.on('SIGTERM', () => {
     // (Each server calls back once the connections it accepted are done.)
     Promise.all([server, ...extras].map((s) => new Promise((done) => s.close(done)))).then(() => process.exit(0));

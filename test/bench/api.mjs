@@ -152,6 +152,17 @@ function serverProcesses() {
   return found;
 }
 
+// The machine's CPU time so far, and how much of it the host gave to other guests (steal, on a
+// virtual machine): a row with much stolen time measures the host, not the app.
+function machineTicks() {
+  try {
+    const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    return { total: f.reduce((a, b) => a + b, 0), steal: f[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
 // CPU seconds used so far by the server's processes, to print CPU per request: a figure a busy
 // machine distorts far less than requests per second.
 function serverCpuSeconds() {
@@ -164,7 +175,8 @@ function serverCpuSeconds() {
 
 // How the load's connections are split between the server's processes, as each holds them
 // (Linux /proc; null elsewhere): with CLUSTER_SCHEDULING=none, whichever worker wakes first takes
-// a burst of new connections, and the one holding more answers each request later.
+// a burst of new connections, and the one holding more answers each request later; with
+// reuseport (the default) the kernel splits them by a hash.
 function connectionsPerProcess() {
   try {
     const port = PORT.toString(16).toUpperCase().padStart(4, '0');
@@ -226,7 +238,7 @@ try {
   const og = { method: 'GET', path: ogPath };
   const SCENARIOS = { check: [check], page: [page], og: [og], mix: [page, og, page, check] };
 
-  console.log(`bench:api — ${PLAIN_NEXT ? 'plain next start (one process)' : `npm start's server (${WORKERS || os.availableParallelism()} worker(s))`}, loopback, rate limit off`);
+  console.log(`bench:api — ${PLAIN_NEXT ? 'plain next start (one process)' : `npm start's server (${WORKERS || os.availableParallelism()} worker(s), CLUSTER_SCHEDULING=${process.env.CLUSTER_SCHEDULING || 'reuseport'})`}, loopback, rate limit off`);
   console.log(`  registry ${health.registry.version}${health.registry.demo ? ' (demo)' : ''}, ${health.registry.outlets} outlets; texts written from ${outlets.length} of its outlets, all different`);
   console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} before (figures are only as quiet as the machine)`);
   console.log(`  ${DURATION} s per row after a ${WARMUP} s warm-up per scenario; about ${Math.ceil(planned / 60)} min in all`);
@@ -241,31 +253,35 @@ try {
     if (WARMUP > 0) await autocannon({ url: base, connections: 8, duration: WARMUP, requests });
     for (const c of CONNECTIONS) {
       const cpu0 = serverCpuSeconds();
+      const ticks0 = machineTicks();
       const own0 = process.cpuUsage();
       let split = null;
       const look = setTimeout(() => (split = connectionsPerProcess()), (DURATION * 1000) / 2);
       const r = await autocannon({ url: base, connections: c, duration: DURATION, requests, timeout: 10 });
       clearTimeout(look);
       const own = process.cpuUsage(own0);
+      const ticks1 = machineTicks();
+      const stolen = ticks0 && ticks1 && ticks1.total > ticks0.total ? (100 * (ticks1.steal - ticks0.steal)) / (ticks1.total - ticks0.total) : null;
       const cpuMs = ((serverCpuSeconds() - cpu0) * 1000) / Math.max(1, r.requests.total);
       const clientMs = (own.user + own.system) / 1000 / Math.max(1, r.requests.total);
       const errors = r.errors + r.timeouts + r.non2xx;
       const goal = GOALS[`${name}@${c}`];
       const met = goal ? r.requests.average >= goal.rps && r.latency.p99 <= goal.p99 && errors === 0 : null;
-      table.push({ name, c, split, cpuMs, clientMs, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total, errors, goal, met });
+      table.push({ name, c, split, cpuMs, stolen, clientMs, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total, errors, goal, met });
       process.stderr.write(`  ${name} @${c}: ${r.requests.average.toFixed(0)} req/s\n`);
     }
   }
   console.log('');
-  console.log('| scenario | conns | per worker | requests/s | p50 ms | p99 ms | max ms | requests | errors | server CPU ms/req | client CPU ms/req | goal | met |');
-  console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|');
+  console.log('| scenario | conns | per worker | requests/s | p50 ms | p99 ms | max ms | requests | errors | server CPU ms/req | client CPU ms/req | stolen CPU | goal | met |');
+  console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|');
   for (const t of table) {
     const goal = t.goal ? `≥ ${t.goal.rps}/s, p99 ≤ ${t.goal.p99} ms, 0 errors` : '—';
-    console.log(`| ${t.name} | ${t.c} | ${t.split?.join('/') ?? '?'} | ${fmt(t.rps.toFixed(0), 6)} | ${t.p50} | ${t.p99} | ${t.max} | ${t.total} | ${t.errors} | ${t.cpuMs.toFixed(2)} | ${t.clientMs.toFixed(2)} | ${goal} | ${t.met === null ? '' : t.met ? 'yes' : 'NO'} |`);
+    console.log(`| ${t.name} | ${t.c} | ${t.split?.join('/') ?? '?'} | ${fmt(t.rps.toFixed(0), 6)} | ${t.p50} | ${t.p99} | ${t.max} | ${t.total} | ${t.errors} | ${t.cpuMs.toFixed(2)} | ${t.clientMs.toFixed(2)} | ${t.stolen === null ? '?' : `${t.stolen.toFixed(1)}%`} | ${goal} | ${t.met === null ? '' : t.met ? 'yes' : 'NO'} |`);
   }
   console.log('\n  server CPU ms/req: CPU time of all server processes over requests answered (2 cores give 2,000 ms');
   console.log('  of CPU a second: 2000 / that is the ceiling on requests/s with nothing else running); client: the load generator.');
   console.log('  per worker: the connections each server process held halfway through the row (most first).');
+  console.log("  stolen CPU: of the machine's CPU time during the row, the share its host gave to others (virtual machines).");
   console.log(`  load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   process.exitCode = table.some((t) => t.met === false || t.errors > 0) || jsGzip > 180 * 1024 || mapInFirstLoad ? 1 : 0;
 } finally {

@@ -17,9 +17,9 @@ let server: ChildProcess;
 let dir: string;
 
 /** One request on a connection of its own, so that any worker may take it (each new connection goes to whichever worker accepts it first). */
-function get(p: string, init: { method?: string; body?: string } = {}): Promise<{ status: number; body: string }> {
+function get(p: string, init: { method?: string; body?: string } = {}, port = PORT): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: PORT, path: p, method: init.method ?? 'GET', agent: false, headers: init.body ? { 'content-type': 'application/json' } : {} }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, path: p, method: init.method ?? 'GET', agent: false, headers: init.body ? { 'content-type': 'application/json' } : {} }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c) => (body += c));
@@ -42,6 +42,67 @@ async function healthOfEach(): Promise<Map<number, string>> {
   return seen;
 }
 
+/** scripts/serve.mjs with two workers of 4 accept handles each on `port`, once it answers. */
+async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...process.env, WEB_CONCURRENCY: '2', ACCEPT_HANDLES: '4', QUIET_LOGS: '1', RATE_LIMIT_PER_MINUTE: '0', ...env },
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await get('/api/health', {}, port)).status === 200) return child;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the clustered server did not start on port ${port}`);
+}
+
+// Linux's /proc: for the server's processes (the primary and its children), how many
+// descriptors each holds of the sockets listening on `port`, and of how many distinct sockets.
+function listening(primary: number, port = PORT): Map<number, { fds: number; sockets: number }> | null {
+  if (process.platform !== 'linux') return null;
+  const hex = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let table = '';
+    try {
+      table = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const l of table.split('\n')) {
+      const f = l.trim().split(/\s+/);
+      if (f[1]?.endsWith(`:${hex}`) && f[3] === '0A') inodes.add(f[9]);
+    }
+  }
+  const held = new Map<number, { fds: number; sockets: number }>();
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (Number(pid) !== primary && parent !== primary) continue;
+    const mine = new Set<string>();
+    let fds = 0;
+    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m && inodes.has(m[1])) {
+          fds++;
+          mine.add(m[1]);
+        }
+      } catch {}
+    }
+    held.set(Number(pid), { fds, sockets: mine.size });
+  }
+  return held;
+}
+
 test.describe('two workers', () => {
   test.describe.configure({ timeout: 120_000 });
 
@@ -51,19 +112,7 @@ test.describe('two workers', () => {
     const demo = path.join(root, 'data', 'demo-registry.sqlite');
     for (let i = 0; i < 100 && !fs.existsSync(demo); i++) await new Promise((r) => setTimeout(r, 100));
     fs.copyFileSync(demo, path.join(dir, 'registry.sqlite'));
-    server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '-p', String(PORT), '-H', '127.0.0.1'], {
-      cwd: root,
-      env: { ...process.env, WEB_CONCURRENCY: '2', ACCEPT_HANDLES: '4', CLUSTER_SCHEDULING: '', REGISTRY_DB: path.join(dir, 'registry.sqlite'), QUIET_LOGS: '1', RATE_LIMIT_PER_MINUTE: '0' },
-      stdio: 'ignore',
-      detached: true,
-    });
-    for (let i = 0; i < 300; i++) {
-      try {
-        if ((await get('/api/health')).status === 200) return;
-      } catch {}
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`the clustered server did not start on port ${PORT}`);
+    server = await startServer(PORT, { CLUSTER_SCHEDULING: '', REGISTRY_DB: path.join(dir, 'registry.sqlite') });
   });
 
   test.afterAll(() => {
@@ -73,43 +122,43 @@ test.describe('two workers', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  // Linux's /proc: how many descriptors of the listening socket each process holds.
-  function listenHandles(): Map<number, number> | null {
-    if (process.platform !== 'linux') return null;
-    const port = PORT.toString(16).toUpperCase().padStart(4, '0');
-    const line = fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').find((l) => { const f = l.trim().split(/\s+/); return f[1]?.endsWith(`:${port}`) && f[3] === '0A'; });
-    const inode = line?.trim().split(/\s+/)[9];
-    const held = new Map<number, number>();
-    for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-      let stat: string;
-      try {
-        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (Number(pid) !== server.pid && parent !== server.pid) continue;
-      let n = 0;
-      for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
-        try {
-          if (fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === `socket:[${inode}]`) n++;
-        } catch {}
-      }
-      held.set(Number(pid), n);
-    }
-    return held;
-  }
-
-  test('each worker takes connections through ACCEPT_HANDLES handles, and a burst of new connections is answered', async () => {
-    test.skip(listenHandles() === null, 'needs Linux /proc');
-    // The primary keeps node:cluster's one and no copy; each worker has 4 (the copies come a
-    // moment after it listens).
-    const workers = () => [...listenHandles()!].filter(([pid]) => pid !== server.pid).map(([, n]) => n);
-    for (let i = 0; i < 40 && workers().join() !== '4,4'; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(workers()).toEqual([4, 4]);
-    expect(listenHandles()!.get(server.pid!)).toBe(1);
+  test('each worker listens on ACCEPT_HANDLES sockets of its own, the primary on none, and a burst of new connections is answered', async () => {
+    test.skip(listening(server.pid!) === null, 'needs Linux /proc');
+    // (CLUSTER_SCHEDULING unset: reuseport. The workers open theirs a moment after they start.)
+    const workers = () => [...listening(server.pid!)!].filter(([pid]) => pid !== server.pid).map(([, l]) => `${l.fds}/${l.sockets}`);
+    for (let i = 0; i < 40 && workers().join() !== '4/4,4/4'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(workers()).toEqual(['4/4', '4/4']);
+    expect(listening(server.pid!)!.get(server.pid!)).toEqual({ fds: 0, sockets: 0 });
     const answers = await Promise.all(Array.from({ length: 64 }, () => get('/api/health')));
     expect(answers.map((a) => a.status)).toEqual(Array(64).fill(200));
+  });
+
+  test('the kernel shares new connections out between the workers even when one of them is not running', async () => {
+    test.skip(listening(server.pid!) === null, 'needs Linux /proc');
+    // A worker stopped (as a busy or descheduled one is, for a moment) still gets its share of
+    // a burst: the connections wait in its own sockets' queues and are answered once it runs.
+    // With one shared socket (CLUSTER_SCHEDULING=none), the running worker would take all 64.
+    const stopped = [...listening(server.pid!)!.keys()].find((pid) => pid !== server.pid)!;
+    process.kill(stopped, 'SIGSTOP');
+    let answers: { status: number; body: string }[];
+    try {
+      const burst = Promise.all(Array.from({ length: 64 }, () => get('/api/health')));
+      await new Promise((r) => setTimeout(r, 500));
+      process.kill(stopped, 'SIGCONT');
+      answers = await burst;
+    } finally {
+      process.kill(stopped, 'SIGCONT');
+    }
+    expect(answers.map((a) => a.status)).toEqual(Array(64).fill(200));
+    const byWorker = new Map<number, number>();
+    for (const a of answers) {
+      const w = JSON.parse(a.body).worker;
+      byWorker.set(w, (byWorker.get(w) ?? 0) + 1);
+    }
+    // (A hash of each connection's addresses picks one of the 8 sockets: fewer than 16 of 64 on
+    // either worker would happen about once in 100,000 bursts.)
+    expect([...byWorker.keys()].sort()).toEqual([1, 2]);
+    for (const n of byWorker.values()) expect(n).toBeGreaterThanOrEqual(16);
   });
 
   test('both see a registry renamed over the live one, in the API and on the result page', async () => {
@@ -150,5 +199,33 @@ test.describe('two workers', () => {
       const html = (await get(page)).body;
       expect(html).not.toContain('data-verdict="registered_branch"');
     }
+  });
+});
+
+test.describe('two workers sharing one socket (CLUSTER_SCHEDULING=none)', () => {
+  test.describe.configure({ timeout: 120_000 });
+  const port = PORT + 2;
+  let shared: ChildProcess;
+
+  test.beforeAll(async () => {
+    shared = await startServer(port, { CLUSTER_SCHEDULING: 'none', REGISTRY: 'demo' });
+  });
+
+  test.afterAll(() => {
+    try {
+      process.kill(-shared.pid!, 'SIGTERM');
+    } catch {}
+  });
+
+  test('each worker takes connections through ACCEPT_HANDLES copies of the one socket, and a burst of new connections is answered', async () => {
+    test.skip(listening(shared.pid!, port) === null, 'needs Linux /proc');
+    // The primary keeps node:cluster's one and no copy; each worker has 4 (the copies come a
+    // moment after it listens).
+    const workers = () => [...listening(shared.pid!, port)!].filter(([pid]) => pid !== shared.pid).map(([, l]) => `${l.fds}/${l.sockets}`);
+    for (let i = 0; i < 40 && workers().join() !== '4/1,4/1'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(workers()).toEqual(['4/1', '4/1']);
+    expect(listening(shared.pid!, port)!.get(shared.pid!)).toEqual({ fds: 1, sockets: 1 });
+    const answers = await Promise.all(Array.from({ length: 64 }, () => get('/api/health', {}, port)));
+    expect(answers.map((a) => a.status)).toEqual(Array(64).fill(200));
   });
 });
