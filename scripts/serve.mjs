@@ -83,7 +83,7 @@ if (cluster.isPrimary) {
     mode = 'reuseport';
   }
   if (mode === 'reuseport') {
-    const why = reusePortUnavailable();
+    const why = port === 0 ? 'port 0 picks a port per socket' : reusePortUnavailable();
     if (why) {
       console.error(`serve: the workers share one socket (CLUSTER_SCHEDULING=none): SO_REUSEPORT is not to be had here (${why})`);
       mode = 'none';
