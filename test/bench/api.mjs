@@ -17,7 +17,10 @@
  * registry; REGISTRY=demo for the demo registry).
  *
  *   --duration <s>       seconds of load per row (default 10)
- *   --warmup <s>         seconds of warm-up per scenario (default 3)
+ *   --warmup <s>         seconds of warm-up per scenario, at 32 connections (default 15: a
+ *                        fresh server's checks cost 1.31, 1.13, 1.03, 1.05, 0.99 and 1.00 ms of
+ *                        CPU in six 8 s rows one after another, measured: it is warm after
+ *                        about 20 s of checks, not 3)
  *   --connections <list> default 32,128
  *   --only <list>        scenarios to run (default check,page,og,mix)
  *   --workers <n>        WEB_CONCURRENCY for the server (default: one per core)
@@ -46,7 +49,7 @@ const arg = (name, dflt) => {
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
 };
 const DURATION = Number(arg('duration', 10));
-const WARMUP = Number(arg('warmup', 3));
+const WARMUP = Number(arg('warmup', 15));
 const CONNECTIONS = String(arg('connections', '32,128')).split(',').map(Number).filter((n) => n > 0);
 const ONLY = String(arg('only', 'check,page,og,mix')).split(',');
 const PORT = Number(arg('port', 3199));
@@ -250,7 +253,7 @@ try {
     const requests = SCENARIOS[name];
     if (!requests) throw new Error(`no scenario ${name} (check, page, og, mix)`);
     // Warm-up: the JIT, the registry's pages in memory, the caches of each worker.
-    if (WARMUP > 0) await autocannon({ url: base, connections: 8, duration: WARMUP, requests });
+    if (WARMUP > 0) await autocannon({ url: base, connections: 32, duration: WARMUP, requests });
     for (const c of CONNECTIONS) {
       const cpu0 = serverCpuSeconds();
       const ticks0 = machineTicks();
