@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { inputError } from '../input';
-import { clientKey, corsHeaders, errorResponse, readJsonBody, uriTooLong } from './http';
+import { clientKey, corsHeaders, errorResponse, readJsonBody, uriTooLong, type ApiRequest } from './http';
 import { strictQueryParam } from './query';
 import type { RateLimiter } from './rate-limit';
 import type { SharedRateLimiter } from './shared-rate-limit';
@@ -24,7 +24,7 @@ export type ParsedRequest<T extends z.ZodType> =
   | { ok: true; data: z.infer<T>; headers: Record<string, string> }
   | { ok: false; response: Response };
 
-async function refused(request: Request, opts: RequestOptions, headers: Record<string, string>): Promise<Response | null> {
+async function refused(request: ApiRequest, opts: RequestOptions, headers: Record<string, string>): Promise<Response | null> {
   if (!opts.rateLimit) return null;
   const { limiter, trustedHops, what } = opts.rateLimit;
   const r = await limiter.take(clientKey(request, trustedHops));
@@ -32,7 +32,7 @@ async function refused(request: Request, opts: RequestOptions, headers: Record<s
   return errorResponse(429, 'rate_limited', `Too many ${what}: try again in ${r.retryAfterSeconds} s.`, { ...headers, 'retry-after': String(r.retryAfterSeconds) });
 }
 
-function fromQuery<T extends z.ZodType>(request: Request, schema: T, headers: Record<string, string>): ParsedRequest<T> {
+function fromQuery<T extends z.ZodType>(request: ApiRequest, schema: T, headers: Record<string, string>): ParsedRequest<T> {
   const long = uriTooLong(request, headers);
   if (long) return { ok: false, response: long };
   // A name given twice counts once, as its first value; each is decoded as strictly as a
@@ -50,7 +50,7 @@ function fromQuery<T extends z.ZodType>(request: Request, schema: T, headers: Re
   return { ok: false, response: errorResponse(400, 'invalid_request', message, headers) };
 }
 
-export async function parseRequest<T extends z.ZodType>(request: Request, schema: T, opts: RequestOptions): Promise<ParsedRequest<T>> {
+export async function parseRequest<T extends z.ZodType>(request: ApiRequest, schema: T, opts: RequestOptions): Promise<ParsedRequest<T>> {
   const headers = opts.cors ? corsHeaders(request) : {};
   const tooMany = await refused(request, opts, headers);
   if (tooMany) return { ok: false, response: tooMany };

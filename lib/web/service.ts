@@ -1,6 +1,7 @@
 import type { Registry } from '../registry/registry';
 import { checkOne, type CheckAnswer } from '../service/check-one';
 import { appEnv, isHostName } from '../settings/env';
+import type { ApiRequest } from './http';
 import { servedRegistry } from './registry-state';
 import { watchedRegistry } from './registry-watch';
 
@@ -16,7 +17,7 @@ export async function registry(): Promise<Registry> {
  * trusted proxy, that is the Host header; behind one, X-Forwarded-Host (and -Proto), which only
  * a proxy may set. Either counts only as a single well-formed host, never a list or junk.
  */
-export function baseUrl(request?: Request, hostHeader?: string | null, protoHeader?: string | null): string {
+export function baseUrl(request?: ApiRequest, hostHeader?: string | null, protoHeader?: string | null): string {
   const env = appEnv();
   if (env.PUBLIC_BASE_URL) return env.PUBLIC_BASE_URL.replace(/\/+$/, '');
   const proxied = env.TRUSTED_PROXY_HOPS >= 1;
