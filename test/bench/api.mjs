@@ -260,17 +260,24 @@ try {
       const own0 = process.cpuUsage();
       let split = null;
       const look = setTimeout(() => (split = connectionsPerProcess()), (DURATION * 1000) / 2);
-      const r = await autocannon({ url: base, connections: c, duration: DURATION, requests, timeout: 10 });
+      // (What each error was, to tell a refused answer from a reset or a timeout.)
+      const failures = new Map();
+      const count = (k) => failures.set(k, (failures.get(k) ?? 0) + 1);
+      const run = autocannon({ url: base, connections: c, duration: DURATION, requests, timeout: 10 });
+      run.on('reqError', (e) => count(e?.code ?? e?.message ?? String(e)));
+      run.on('response', (_client, status) => (status < 200 || status > 299) && count(`HTTP ${status}`));
+      const r = await run;
       clearTimeout(look);
       const own = process.cpuUsage(own0);
       const ticks1 = machineTicks();
       const stolen = ticks0 && ticks1 && ticks1.total > ticks0.total ? (100 * (ticks1.steal - ticks0.steal)) / (ticks1.total - ticks0.total) : null;
       const cpuMs = ((serverCpuSeconds() - cpu0) * 1000) / Math.max(1, r.requests.total);
       const clientMs = (own.user + own.system) / 1000 / Math.max(1, r.requests.total);
-      const errors = r.errors + r.timeouts + r.non2xx;
+      // (autocannon counts a timeout among its errors too.)
+      const errors = r.errors + r.non2xx;
       const goal = GOALS[`${name}@${c}`];
       const met = goal ? r.requests.average >= goal.rps && r.latency.p99 <= goal.p99 && errors === 0 : null;
-      table.push({ name, c, split, cpuMs, stolen, clientMs, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total, errors, goal, met });
+      table.push({ name, c, failures, split, cpuMs, stolen, clientMs, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total, errors, goal, met });
       process.stderr.write(`  ${name} @${c}: ${r.requests.average.toFixed(0)} req/s\n`);
     }
   }
@@ -285,6 +292,7 @@ try {
   console.log('  of CPU a second: 2000 / that is the ceiling on requests/s with nothing else running); client: the load generator.');
   console.log('  per worker: the connections each server process held halfway through the row (most first).');
   console.log("  stolen CPU: of the machine's CPU time during the row, the share its host gave to others (virtual machines).");
+  for (const t of table) if (t.failures.size) console.log(`  errors in ${t.name} @${t.c}: ${[...t.failures].map(([k, n]) => `${n} × ${k}`).join(', ')}`);
   console.log(`  load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   process.exitCode = table.some((t) => t.met === false || t.errors > 0) || jsGzip > 180 * 1024 || mapInFirstLoad ? 1 : 0;
 } finally {
