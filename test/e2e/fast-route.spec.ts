@@ -77,6 +77,9 @@ const CASES: [string, string, { method?: string; headers?: Record<string, string
   ['the extension', '/api/check', { method: 'POST', headers: { ...json, origin: 'chrome-extension://abcdefghijklmnop' }, body: JSON.stringify({ text: EXAMPLES.office_floor }) }],
   ['another site', '/api/check', { method: 'POST', headers: { ...json, origin: 'https://evil.example' }, body: JSON.stringify({ text: EXAMPLES.office_floor }) }],
   ['a proxied host', '/api/check', { method: 'POST', headers: { ...json, 'x-forwarded-host': 'realbranch.example', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ text: EXAMPLES.registered_branch }) }],
+  // (A Host that makes no URL: each server's own origin stands in, in its share link too.)
+  ['a Host that makes no URL', q(EXAMPLES.office_floor), { headers: { host: 'a b' } }],
+  ['a Host that makes no URL, by POST', '/api/check', { method: 'POST', headers: { ...json, host: 'a b' }, body: JSON.stringify({ text: EXAMPLES.registered_branch }) }],
 ];
 
 // What differs by nature between two servers: the time, and how the body is framed (Next
@@ -86,7 +89,7 @@ const CASES: [string, string, { method?: string; headers?: Record<string, string
 // route sends its few KB as they are. The rest must be equal.
 const FRAMING = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 const NEXTS_OWN_VARY = /^(?:rsc|next-router-[a-z-]+|accept-encoding)$/i;
-const comparable = (a: Answer) => ({
+const comparable = (a: Answer, port: number) => ({
   status: a.status,
   headers: Object.fromEntries(
     Object.entries(a.headers)
@@ -94,23 +97,18 @@ const comparable = (a: Answer) => ({
       .map(([k, v]) => [k, k === 'vary' ? v.split(',').map((t) => t.trim()).filter((t) => !NEXTS_OWN_VARY.test(t)).join(', ') : v])
       .sort(),
   ),
-  body: a.body,
+  body: a.body.replaceAll(`//localhost:${port}/`, '//localhost:PORT/'),
 });
 
 for (const [name, p, init] of CASES) {
   test(`/api/check answers the same past Next's router as through it: ${name}`, async () => {
     // (Each its own client for the rate limit, the same on both; the same host in share links.)
-    const headers = { ...init.headers, host: 'realbranch.test', 'x-forwarded-for': `198.19.${Math.floor(client / 250)}.${(client++ % 250) + 1}` };
+    const headers = { host: 'realbranch.test', ...init.headers, 'x-forwarded-for': `198.19.${Math.floor(client / 250)}.${(client++ % 250) + 1}` };
     const direct = await send(MAIN, p, { ...init, headers });
     const routed = await send(PLAIN, p, { ...init, headers });
-    expect(comparable(direct)).toEqual(comparable(routed));
+    expect(comparable(direct, MAIN)).toEqual(comparable(routed, PLAIN));
     expect(direct.status).toBeLessThan(500);
+    // (And the worker goes on: it once left such a request unanswered.)
+    expect((await send(MAIN, '/api/health', {})).status).toBe(200);
   });
 }
-
-test('a Host that makes no URL is refused with 400 in the API’s shape, and the worker goes on', async () => {
-  const r = await send(MAIN, q(EXAMPLES.office_floor), { headers: { host: 'a b', 'x-forwarded-for': '198.19.255.1' } });
-  expect(r.status).toBe(400);
-  expect(JSON.parse(r.body).error.code).toBe('invalid_request');
-  expect((await send(MAIN, '/api/health', {})).status).toBe(200);
-});
