@@ -189,23 +189,20 @@ if (cluster.isPrimary) {
     process.exitCode = 1;
     setTimeout(() => process.exit(1), 200);
   };
-  if (scheduling === 'reuseport') {
-    openReusePortHandles({ host: hostname, port, count: acceptHandleCount() }).then((handles) => {
-      server.once('error', listenFailed);
-      server.listen(handles[0], () => {
-        server.off('error', listenFailed);
-        process.send?.('ready');
-      });
-      extras = handles.slice(1).map((h) => listenAlso(server, h));
-    }, listenFailed);
-  } else {
+  // (reuseport: the first socket is the server's own, the others feed it; else the port itself.)
+  const own = scheduling === 'reuseport' ? openReusePortHandles({ host: hostname, port, count: acceptHandleCount() }) : Promise.resolve(null);
+  own.then((handles) => {
     server.once('error', listenFailed);
-    server.listen(port, hostname, () => {
+    const listening = () => {
       server.off('error', listenFailed);
-      if (scheduling !== 'rr') extras = addAcceptHandles(server, acceptHandleCount());
+      if (scheduling === 'none') extras = addAcceptHandles(server, acceptHandleCount());
       process.send?.('ready');
-    });
-  }
+    };
+    if (handles) {
+      server.listen(handles[0], listening);
+      extras = handles.slice(1).map((h) => listenAlso(server, h));
+    } else server.listen(port, hostname, listening);
+  }, listenFailed);
   process.on('SIGTERM', () => {
     // (Each server calls back once the connections it accepted are done.)
     Promise.all([server, ...extras].map((s) => new Promise((done) => s.close(done)))).then(() => process.exit(0));
