@@ -37,3 +37,24 @@ test('a registry renamed over the live one is read on the next check, without a 
   // A check already holding the old registry finishes on it.
   expect(check(text, before).verdict).toBe('registered_branch');
 });
+
+test('a served registry keeps its read lock, and every other reader still reads the file', async () => {
+  // (Each worker of npm start opens the same file; the command line may read it meanwhile.)
+  const live = path.join(dir, 'shared.sqlite');
+  await buildRegistry({ manifest: path.join(root, 'data', 'demo', 'manifest.json'), out: live });
+  const served = openRegistry(live);
+  expect(served.db.pragma('locking_mode', { simple: true })).toBe('exclusive');
+  const text = '建设银行 深圳市福田区演示大道88号示例金融大厦一楼';
+  expect(check(text, served).verdict).toBe('registered_branch'); // (the lock is now held)
+  const Database = (await import('better-sqlite3')).default;
+  for (const mode of ['normal', 'exclusive']) {
+    const other = new Database(live, { readonly: true, fileMustExist: true });
+    try {
+      other.pragma(`locking_mode = ${mode}`);
+      expect(other.prepare('SELECT count(*) AS n FROM outlets').get()).toEqual({ n: served.info.outlets });
+    } finally {
+      other.close();
+    }
+  }
+  expect(check(text, served).verdict).toBe('registered_branch');
+});
