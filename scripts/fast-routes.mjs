@@ -114,19 +114,27 @@ export async function loadFastRoutes(root, port) {
     h['x-forwarded-port'] ??= String(port);
     h['x-forwarded-proto'] ??= 'http';
     h['x-forwarded-for'] ??= req.socket.remoteAddress;
-    let response;
+    let answer;
     try {
-      response = await fn(apiRequest(req, body, `http://localhost:${port}`));
+      // (A handler made with routeHandler, lib/web/http.ts, answers as it made its answer: a
+      // Response, or a JSON answer with its body as text, which needs no Response.)
+      answer = await (typeof fn.direct === 'function' ? fn.direct : fn)(apiRequest(req, body, `http://localhost:${port}`));
     } catch (e) {
       console.error(e);
-      response = new Response('{"error":{"code":"internal","message":"Internal error."}}', { status: 500, headers: { 'content-type': 'application/json' } });
+      answer = new Response('{"error":{"code":"internal","message":"Internal error."}}', { status: 500, headers: { 'content-type': 'application/json' } });
     }
     const out = {};
     for (const { key, value } of security) out[key.toLowerCase()] = value;
-    for (const [k, v] of response.headers) out[k] = v;
-    const bytes = response.body ? Buffer.from(await response.arrayBuffer()) : null;
+    let bytes = null;
+    if (answer instanceof Response) {
+      for (const [k, v] of answer.headers) out[k] = v;
+      if (answer.body) bytes = Buffer.from(await answer.arrayBuffer());
+    } else {
+      Object.assign(out, answer.headers);
+      bytes = Buffer.from(answer.body);
+    }
     if (bytes) out['content-length'] = String(bytes.length);
-    res.writeHead(response.status, out);
+    res.writeHead(answer.status, out);
     res.end(bytes ?? undefined);
   }
 

@@ -1,4 +1,4 @@
-import { errorResponse } from './http';
+import { errorResponse, type Answer } from './http';
 import { logEvent } from './log';
 import { RegistryUnavailable } from './registry-state';
 
@@ -7,7 +7,7 @@ import { RegistryUnavailable } from './registry-state';
  * unexpected exception 500, both in the one error shape, never an empty 500 or a stack trace.
  * The log gets the route and the kind of error, never the request.
  */
-export function guarded<A extends unknown[]>(route: string, handler: (...args: A) => Promise<Response> | Response): (...args: A) => Promise<Response> {
+export function guarded<A extends unknown[], R extends Answer = Response>(route: string, handler: (...args: A) => Promise<R> | R): (...args: A) => Promise<R | Response> {
   return async (...args: A) => {
     try {
       return await handler(...args);

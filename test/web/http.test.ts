@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { BatchRequest, CheckRequest, ErrorResponse } from '../../lib/api/schemas';
-import { clientKey, PEER_HEADER, corsHeaders, errorResponse, jsonResponse, parseJson, readBody, readJsonBody } from '../../lib/web/http';
+import { clientKey, PEER_HEADER, corsHeaders, errorResponse, jsonAnswer, jsonResponse, parseJson, readBody, readJsonBody, routeHandler, toResponse, type Answer } from '../../lib/web/http';
 
 const URL_ = 'http://realbranch.test/api/check';
 
@@ -42,6 +42,40 @@ describe('jsonResponse', () => {
     expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(r.headers.get('cache-control')).toBe('no-store');
     expect(await r.text()).toBe('null');
+  });
+});
+
+describe('jsonAnswer: a JSON answer before it is a Response, the same as jsonResponse makes', () => {
+  test.each<[string, unknown, number | undefined, Record<string, string> | undefined]>([
+    ['plain', { a: 1, b: ['中'] }, undefined, undefined],
+    ['a status and extra headers, names in any case', null, 201, { 'X-Extra': 'yes', Vary: 'Origin' }],
+    ['never another content type or caching', [1], 200, { 'Content-Type': 'text/html', 'cache-control': 'max-age=600' }],
+  ])('%s', async (_, data, status, headers) => {
+    const a = jsonAnswer(data, status, headers);
+    const r = jsonResponse(data, { status: status ?? 200, headers });
+    expect(a.status).toBe(r.status);
+    expect(a.headers).toEqual(Object.fromEntries(r.headers));
+    expect(a.body).toBe(await r.text());
+    const made = toResponse(a);
+    expect([made.status, Object.fromEntries(made.headers), await made.text()]).toEqual([r.status, Object.fromEntries(r.headers), a.body]);
+  });
+
+  test('toResponse hands a Response on as it is', () => {
+    const r = errorResponse(400, 'invalid_json', 'x');
+    expect(toResponse(r)).toBe(r);
+  });
+
+  test.each<[string, Answer]>([
+    ['a JSON answer', jsonAnswer({ ok: 1 }, 202, { vary: 'Origin' })],
+    ['a Response', errorResponse(429, 'rate_limited', 'later')],
+  ])('routeHandler: Next gets a Response, and `direct` the answer as made (%s)', async (_, made) => {
+    const handler = routeHandler(async (n: number) => (n === 1 ? made : jsonAnswer(null)));
+    expect(await handler.direct(1)).toBe(made);
+    const r = await handler(1);
+    expect(r).toBeInstanceOf(Response);
+    const want = toResponse(made);
+    expect(r.status).toBe(want.status);
+    expect(Object.fromEntries(r.headers)).toEqual(Object.fromEntries(want.headers));
   });
 });
 
