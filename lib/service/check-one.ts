@@ -3,7 +3,7 @@ import { contractOrder } from '../check/serialize';
 import { checkBytes, checkText, type InputError } from '../input';
 import type { Registry } from '../registry/registry';
 import { cachedCheck } from '../web/result-cache';
-import { shareLinks } from '../web/share-link';
+import { shareUrl } from '../web/share-link';
 
 /**
  * From a text as received to its answer, the one way every face takes it: the API, the batch
@@ -28,7 +28,7 @@ export function checkOne(input: string | Uint8Array, ctx: CheckContext): CheckAn
   if (!checked.ok) return { ok: false, error: checked.error };
   // The same text on the same registry version is checked once (a forwarded link opened by many).
   const result = cachedCheck(checked.text, ctx.registry);
-  const link = ctx.shareBase !== undefined ? shareLinks(ctx.shareBase, result, ctx.registry).url : null;
+  const link = ctx.shareBase !== undefined ? shareUrl(ctx.shareBase, result, ctx.registry) : null;
   const json = link === null ? contractOrder(result) : { ...contractOrder(result), shareUrl: link };
   return { ok: true, text: checked.text, result, json, shareUrl: link };
 }

@@ -72,6 +72,11 @@ export function claimPath(result: CheckResult, registry: Registry): string | nul
   return null;
 }
 
+/** The link to hand out by default (shareLinks' url), without the whole-text link beside it: what an answer of the API carries. */
+export function shareUrl(base: string, result: CheckResult, registry: Registry): string {
+  return `${base.replace(/\/+$/, '')}${claimPath(result, registry) ?? wholePath(result.input, registry.info.version)}`;
+}
+
 export function shareLinks(base: string, result: CheckResult, registry: Registry): ShareLinks {
   const root = base.replace(/\/+$/, '');
   const whole = `${root}${wholePath(result.input, registry.info.version)}`;

@@ -4,7 +4,7 @@ import { check } from '../../lib/check';
 import { ensureDemoRegistry } from '../../lib/registry/locator';
 import { openRegistry, type Registry } from '../../lib/registry/registry';
 import { decodeText, readSharedClaim } from '../../lib/web/share';
-import { shareLinks, signalsFor } from '../../lib/web/share-link';
+import { shareLinks, shareUrl, signalsFor } from '../../lib/web/share-link';
 import examples from '../../data/demo/examples.json';
 
 /** The compact share link: what it carries, that it gives the same answer, and that it is stable when passed on. */
@@ -28,6 +28,15 @@ describe('shareLinks', () => {
     expect(signals.map((s) => s.code)).toEqual(r.signals.map((s) => s.code));
     expect(shareLinks(BASE, { ...again, signals }, reg).url).toBe(first.url);
   });
+
+  test.each([...Object.entries(examples), ['no address', '您好，我是建设银行客户经理，额度已通过'], ['a long text', `请到深圳市福田区演示大道88号示例金融大厦18楼1803室签约。${'备注'.repeat(400)}`]])(
+    '%s: shareUrl is the link shareLinks hands out, with or without a slash after the base',
+    (_name, text) => {
+      const r = check(text, reg);
+      expect(shareUrl(BASE, r, reg)).toBe(shareLinks(BASE, r, reg).url);
+      expect(shareUrl(`${BASE}/`, r, reg)).toBe(shareLinks(BASE, r, reg).url);
+    },
+  );
 
   test('names, phone numbers and amounts stay out of the default link; the whole text is there on request', () => {
     const text = '王先生您好，我是建设银行客户经理张三，电话13812345678，额度已批50万。请到深圳市福田区演示大道88号示例金融大厦18楼1803室签约。';
