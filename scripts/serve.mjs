@@ -10,6 +10,9 @@
 //   -H/--hostname     address to listen on (default: every interface)
 //   FAST_ROUTES=0     send /api/check through Next's router too (see fast-routes.mjs)
 //   PAGE_CACHE=0      render every result page (see page-cache.mjs)
+//   WORKER_NODE_FLAGS V8 flags for each worker, space-separated (default: --single-threaded-gc
+//                     when the workers fill the cores, and --max-semi-space-size=64; see
+//                     workerNodeFlags; "" for none)
 //   ACCEPT_HANDLES    handles each worker accepts connections through (default 8; see
 //                     accept-handles.mjs: one connection per handle per event-loop turn)
 //   CLUSTER_SCHEDULING  how new connections are shared out between the workers:
@@ -41,6 +44,7 @@ import { acceptHandleCount, addAcceptHandles, listenAlso, serveAcceptHandles } f
 import { buildFastRoutes, loadFastRoutes, loadRateLimitServer } from './fast-routes.mjs';
 import { createPageCache } from './page-cache.mjs';
 import { openReusePortHandles, reusePortUnavailable } from './reuse-port.mjs';
+import { workerNodeFlags } from './worker-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -111,6 +115,7 @@ if (cluster.isPrimary) {
   const acceptHandles = serveAcceptHandles();
   let stopping = false;
   let ready = 0;
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...workerNodeFlags(count)] });
   const fork = (id) => {
     const w = cluster.fork({ ...env, WORKER_ID: String(id) });
     w.on('message', (m, handle) => {

@@ -241,7 +241,7 @@ try {
   const og = { method: 'GET', path: ogPath };
   const SCENARIOS = { check: [check], page: [page], og: [og], mix: [page, og, page, check] };
 
-  console.log(`bench:api — ${PLAIN_NEXT ? 'plain next start (one process)' : `npm start's server (${WORKERS || os.availableParallelism()} worker(s), CLUSTER_SCHEDULING=${process.env.CLUSTER_SCHEDULING || '(default)'}, as serve.mjs says if it falls back)`}, loopback, rate limit off`);
+  console.log(`bench:api — ${PLAIN_NEXT ? 'plain next start (one process)' : `npm start's server (${WORKERS || os.availableParallelism()} worker(s), CLUSTER_SCHEDULING=${process.env.CLUSTER_SCHEDULING || '(default)'}, as serve.mjs says if it falls back; WORKER_NODE_FLAGS=${process.env.WORKER_NODE_FLAGS ?? '(default)'})`}, loopback, rate limit off`);
   console.log(`  registry ${health.registry.version}${health.registry.demo ? ' (demo)' : ''}, ${health.registry.outlets} outlets; texts written from ${outlets.length} of its outlets, all different`);
   console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} before (figures are only as quiet as the machine)`);
   console.log(`  ${DURATION} s per row after a ${WARMUP} s warm-up per scenario; about ${Math.ceil(planned / 60)} min in all`);
