@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { check } from '../../lib/check';
 import { buildRegistry } from '../../lib/registry/build';
 import { openRegistry, type Registry } from '../../lib/registry/registry';
-import { BoundedCache, cachedCheck, clearResultCache, workKey } from '../../lib/web/result-cache';
+import { AdmittingCache, BoundedCache, cachedCheck, clearResultCache, resultCacheSizes, workKey } from '../../lib/web/result-cache';
 
 const root = path.resolve(__dirname, '../..');
 let dir: string;
@@ -44,6 +44,44 @@ describe('BoundedCache', () => {
   });
 });
 
+describe('AdmittingCache: kept for long only once asked for again', () => {
+  // Each step: a key looked up, and made (set) when missing. Then: which were made, and sizes.
+  test.each<[string, number, number, string[], string[], { kept: number; window: number }]>([
+    ['asked again while in the window: made once, then kept', 10, 2, ['a', 'a', 'a'], ['a'], { kept: 1, window: 0 }],
+    ['keys that all differ: only the window holds them', 10, 2, ['a', 'b', 'c', 'd', 'e'], ['a', 'b', 'c', 'd', 'e'], { kept: 0, window: 2 }],
+    ['asked again after leaving the window: made twice, then kept', 10, 2, ['a', 'b', 'c', 'a', 'x', 'y', 'z', 'a'], ['a', 'b', 'c', 'a', 'x', 'y', 'z'], { kept: 1, window: 2 }],
+    ['the main cache stays bounded, oldest out', 2, 1, ['a', 'a', 'b', 'b', 'c', 'c', 'a'], ['a', 'b', 'c', 'a'], { kept: 2, window: 1 }],
+    ['a window of one, for a cache of one', 1, 1, ['a', 'b', 'a', 'a'], ['a', 'b', 'a'], { kept: 1, window: 1 }],
+  ])('%s', (_, max, window, asked, wantMade, sizes) => {
+    const c = new AdmittingCache<string>(max, window);
+    const made: string[] = [];
+    for (const k of asked) {
+      if (c.get(k) !== undefined) continue;
+      made.push(k);
+      c.set(k, k.toUpperCase());
+    }
+    expect(made).toEqual(wantMade);
+    expect(c.sizes).toEqual(sizes);
+  });
+
+  test('the value asked for again is the one made', () => {
+    const c = new AdmittingCache<object>(10, 4);
+    const v = {};
+    c.set('k', v);
+    expect(c.get('k')).toBe(v);
+    expect(c.get('k')).toBe(v);
+  });
+
+  test('keys seen once are remembered boundedly, and forgetting them only costs a second make', () => {
+    const c = new AdmittingCache<number>(2, 1);
+    for (let i = 0; i < 100; i++) c.set(`k${i}`, i);
+    expect(c.sizes).toEqual({ kept: 0, window: 1 });
+    c.clear();
+    expect(c.sizes).toEqual({ kept: 0, window: 0 });
+    expect(c.get('k99')).toBeUndefined();
+  });
+});
+
 describe('cachedCheck', () => {
   const text = '建设银行 深圳市福田区演示大道88号示例金融大厦一楼';
   let demo: Registry;
@@ -57,6 +95,17 @@ describe('cachedCheck', () => {
     const first = cachedCheck(text, demo);
     expect(first).toEqual(check(text, demo));
     expect(cachedCheck(text, demo)).toBe(first);
+  });
+
+  test('texts checked once each are not kept: only the last few, in the window', () => {
+    const texts = Array.from({ length: 80 }, (_, i) => `建设银行 深圳市福田区演示大道${i + 1}号`);
+    for (const t of texts) cachedCheck(t, demo);
+    expect(resultCacheSizes().kept).toBe(0);
+    expect(resultCacheSizes().window).toBeLessThanOrEqual(64);
+    // The last of them, asked again, is the same answer, and now kept.
+    const last = cachedCheck(texts[79], demo);
+    expect(cachedCheck(texts[79], demo)).toBe(last);
+    expect(resultCacheSizes().kept).toBe(1);
   });
 
   test('never serves an answer made on another registry version', () => {
